@@ -1,0 +1,15 @@
+from cms.models.admin_units import AdministrativeUnit
+from cms.models.editors import EditorScope
+from cms.models.media import MediaDocument, MediaImage, MediaRendition
+from cms.models.sites import ProvinceHomePage, ProvinceSettings, RadioStation
+
+__all__ = [
+    "AdministrativeUnit",
+    "EditorScope",
+    "MediaDocument",
+    "MediaImage",
+    "MediaRendition",
+    "ProvinceHomePage",
+    "ProvinceSettings",
+    "RadioStation",
+]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExamNewsConfig(AppConfig):
+    name = "exam_news"
+    verbose_name = _("Thông tin kỳ thi")
+    default_auto_field = "django.db.models.BigAutoField"
