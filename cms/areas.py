@@ -1,10 +1,14 @@
 """Which areas a user may write about, and whether a set of areas falls inside them."""
 
+import re
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from cms.models import AdministrativeUnit, EditorScope
+from cms.text import fold, fold_key
 
 Level = AdministrativeUnit.Level
 
@@ -55,3 +59,53 @@ def expand_area(unit: AdministrativeUnit) -> set[int]:
     if unit.is_legacy:
         ids |= set(unit.successors.values_list("pk", flat=True))
     return ids
+
+
+_TYPE_PREFIXES = {
+    "xa": "Xã", "phuong": "Phường", "dac khu": "Đặc khu", "thi tran": "Thị trấn", "huyen": "Huyện",
+    "quan": "Quận", "thi xa": "Thị xã", "thanh pho": "Thành phố", "tp": "Thành phố", "tx": "Thị xã",
+    "tinh": "Tỉnh",
+}
+_PREFIX_RE = re.compile(r"^(" + "|".join(sorted(_TYPE_PREFIXES, key=len, reverse=True)) + r")\b\.?\s*")
+
+
+class UnitNotFound(ValueError):
+    pass
+
+
+def split_unit_name(name: str) -> tuple[str | None, str]:
+    """("Phường Long Xuyên") → ("Phường", "longxuyen"): unit type if written, and the name key."""
+    folded = fold(name)
+    match = _PREFIX_RE.match(folded)
+    if match and folded[match.end():].strip():
+        return _TYPE_PREFIXES[match.group(1)], fold_key(folded[match.end():])
+    return None, fold_key(folded)
+
+
+def match_unit(reference: str, candidates: QuerySet[AdministrativeUnit]) -> AdministrativeUnit:
+    """Find a unit among ``candidates`` by code or by name (diacritics, case and prefix ignored)."""
+    reference = reference.strip()
+    if reference.isdigit():
+        # Excel drops leading zeros: "97" may stand for commune "00097" or district "097".
+        found = list(candidates.filter(code__in={reference, reference.zfill(3), reference.zfill(5)}))
+    else:
+        unit_type, key = split_unit_name(reference)
+        found = list(candidates.filter(name_key=key))
+        if unit_type and len(found) > 1:
+            found = [u for u in found if u.unit_type == unit_type]
+    if not found:
+        raise UnitNotFound(_("không tìm thấy đơn vị hành chính “%(ref)s”.") % {"ref": reference})
+    if len(found) > 1:
+        raise UnitNotFound(_("“%(ref)s” khớp nhiều đơn vị (%(names)s); hãy ghi rõ loại hoặc dùng mã.")
+                           % {"ref": reference, "names": ", ".join(u.name for u in found)})
+    return found[0]
+
+
+def communes_of(province: AdministrativeUnit) -> QuerySet[AdministrativeUnit]:
+    return AdministrativeUnit.objects.filter(level=Level.COMMUNE, parent=province)
+
+
+def legacy_districts_of(province: AdministrativeUnit) -> QuerySet[AdministrativeUnit]:
+    return AdministrativeUnit.objects.filter(
+        level=Level.LEGACY_DISTRICT, parent__successors=province,
+    )

@@ -54,6 +54,7 @@ class ReleaseBundle(ClusterableModel):
         verbose_name = _("gói phát hành")
         verbose_name_plural = _("gói phát hành")
         ordering = ["-release_at"]
+        permissions = [("schedule_releasebundle", _("Có thể hẹn giờ hoặc huỷ hẹn giờ gói phát hành"))]
 
     def __str__(self) -> str:
         return self.name

@@ -74,6 +74,7 @@ class ExamVenue(models.Model):
         verbose_name = _("điểm thi")
         verbose_name_plural = _("điểm thi")
         ordering = ["section", "code"]
+        permissions = [("import_content", _("Có thể nhập điểm thi, lịch thi từ bảng tính"))]
         constraints = [
             models.UniqueConstraint(fields=["section", "code"], name="unique_venue_code_per_section"),
         ]
