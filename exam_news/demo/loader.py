@@ -19,7 +19,7 @@ from cms.models import AdministrativeUnit, ProvinceHomePage, ProvinceSettings, R
 from cms.text import fold
 from exam_news import models as m
 from exam_news.demo.images import demo_image
-from exam_news.sections import create_exam_section, section_slug
+from exam_news.sections import create_exam_section
 
 DATA = Path(__file__).parent / "data"
 Level = AdministrativeUnit.Level

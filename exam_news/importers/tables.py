@@ -25,7 +25,7 @@ class Column:
     aliases: tuple[str, ...] = ()
     required: bool = False
 
-    def keys(self) -> set[str]:
+    def header_keys(self) -> set[str]:
         return {fold_key(self.header), *(fold_key(a) for a in self.aliases)}
 
 
@@ -99,7 +99,7 @@ def _map_headers(headers: list[Any], columns: dict[str, Column]) -> tuple[dict[s
         if not _filled(header):
             continue
         key = fold_key(str(header))
-        name = next((n for n, c in columns.items() if key in c.keys()), None)
+        name = next((n for n, c in columns.items() if key in c.header_keys()), None)
         if name is None:
             warnings.append(_("Bỏ qua cột không dùng: “%(h)s”.") % {"h": str(header).strip()})
         elif name in mapping:
