@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from exam_news.radio import read_aloud  # noqa: E402
+from exam_news.radio import read_aloud
 
 PLACES = [
     "huyện Lục Ngạn",
@@ -35,31 +35,84 @@ PLACES = [
 ]
 SUBJECTS = ["Ngữ văn", "Toán", "Ngoại ngữ", "Lịch sử", "Vật lý", "Hóa học", "Sinh học"]
 TEMPLATES = [
-    "Sáng {d}/{m}, {n:,} thí sinh tại {place} dự thi môn {subject} theo lịch "
-    "của Bộ GD&ĐT, thời gian làm bài {dur} phút.",
-    "Kỳ thi tốt nghiệp THPT năm {year} diễn ra từ ngày {d}-{d2}/{m}/{year} tại "
-    "{k} điểm thi với {rooms} phòng thi trên địa bàn {place}.",
-    "Thí sinh có mặt tại phòng thi lúc {h}h{mm}; môn {subject} bắt đầu lúc "
-    "{h2} giờ {mm2} và kết thúc lúc {h3}h.",
-    "UBND tỉnh chỉ đạo Sở GD&ĐT phối hợp với CA tỉnh, CSGT và Sở TT&TT bảo đảm "
-    "ATGT, ANTT cho {n:,} thí sinh trong {k} ngày thi.",
-    "Tỷ lệ tốt nghiệp THPT của tỉnh đạt {pct},{pd}%, tăng {pd2},{pd} điểm phần "
-    "trăm so với năm {year0}; điểm trung bình môn {subject} là {score},{sd}.",
-    "Mọi thắc mắc xin liên hệ đường dây nóng: 0{area}.{a}.{b}.{c} hoặc "
-    "ĐT 09{mob} (gặp đồng chí Trưởng BCĐ thi {place}).",
-    "Theo Công văn số {doc}/SGDĐT-QLCL ngày {d}/{m}/{year}, thí sinh SBD "
-    "{sbd} thi tại phòng thi số 0{room} điểm thi Trường THPT {place2}.",
-    "Dự báo ngày {d}/{m} nhiệt độ cao nhất {t1}-{t2}°C, lượng mưa {rain}mm, gió "
-    "giật {wind} km/h; BCĐ PCTT&TKCN {place} đề nghị thí sinh chủ động.",
-    "Thông tin chi tiết tại https://thisinh.thitotnghiepthpt.edu.vn hoặc gửi "
-    "thư tới sogd@{tag}.edu.vn trước {h}h{mm} ngày {d}/{m}.",
-    "Em {name} xếp thứ {rank} khối A00 với tổng điểm {total},{sd}; {n:,} em "
-    "đạt điểm {ten} môn {subject}, khoảng {frac}/4 số thí sinh đạt từ {score} "
-    "điểm trở lên.",
-    "Năm học {year0}-{year}, {place} có {schools} trường THCS, {k} trường THPT "
-    "và {n:,} học sinh; kinh phí hỗ trợ {money}.000.000đ.",
-    "Quyết định {doc}/QĐ-UBND giao {place} tổ chức Hội đồng thi khu vực II "
-    "cho {n:,} thí sinh, trong đó có {k} thí sinh tự do, v.v.",
+    (
+        "Sáng {d}/{m}, {n:,} thí sinh tại {place} dự thi môn {subject} theo lịch "
+        "của Bộ GD&ĐT, thời gian làm bài {dur} phút."
+    ),
+    (
+        "Kỳ thi tốt nghiệp THPT năm {year} diễn ra từ ngày {d}-{d2}/{m}/{year} tại "
+        "{k} điểm thi với {rooms} phòng thi trên địa bàn {place}."
+    ),
+    "Thí sinh có mặt tại phòng thi lúc {h}h{mm}; môn {subject} bắt đầu lúc {h2} giờ {mm2} và kết thúc lúc {h3}h.",
+    (
+        "UBND tỉnh chỉ đạo Sở GD&ĐT phối hợp với CA tỉnh, CSGT và Sở TT&TT bảo đảm "
+        "ATGT, ANTT cho {n:,} thí sinh trong {k} ngày thi."
+    ),
+    (
+        "Tỷ lệ tốt nghiệp THPT của tỉnh đạt {pct},{pd}%, tăng {pd2},{pd} điểm phần "
+        "trăm so với năm {year0}; điểm trung bình môn {subject} là {score},{sd}."
+    ),
+    (
+        "Mọi thắc mắc xin liên hệ đường dây nóng: 0{area}.{a}.{b}.{c} hoặc "
+        "ĐT 09{mob} (gặp đồng chí Trưởng BCĐ thi {place})."
+    ),
+    (
+        "Theo Công văn số {doc}/SGDĐT-QLCL ngày {d}/{m}/{year}, thí sinh SBD "
+        "{sbd} thi tại phòng thi số 0{room} điểm thi Trường THPT {place2}."
+    ),
+    (
+        "Dự báo ngày {d}/{m} nhiệt độ cao nhất {t1}-{t2}°C, lượng mưa {rain}mm, gió "
+        "giật {wind} km/h; BCĐ PCTT&TKCN {place} đề nghị thí sinh chủ động."
+    ),
+    (
+        "Thông tin chi tiết tại https://thisinh.thitotnghiepthpt.edu.vn hoặc gửi "
+        "thư tới sogd@{tag}.edu.vn trước {h}h{mm} ngày {d}/{m}."
+    ),
+    (
+        "Em {name} xếp thứ {rank} khối A00 với tổng điểm {total},{sd}; {n:,} em "
+        "đạt điểm {ten} môn {subject}, khoảng {frac}/4 số thí sinh đạt từ {score} "
+        "điểm trở lên."
+    ),
+    (
+        "Năm học {year0}-{year}, {place} có {schools} trường THCS, {k} trường THPT "
+        "và {n:,} học sinh; kinh phí hỗ trợ {money}.000.000đ."
+    ),
+    (
+        "Quyết định {doc}/QĐ-UBND giao {place} tổ chức Hội đồng thi khu vực II "
+        "cho {n:,} thí sinh, trong đó có {k} thí sinh tự do, v.v."
+    ),
+    (
+        "Chiều {d}/{m}, Đoàn kiểm tra số {rank} của Bộ GD&ĐT do PGS.TS {name} làm trưởng đoàn "
+        "đã làm việc với Hội đồng thi {place} về công tác chuẩn bị."
+    ),
+    (
+        "Buổi thi môn {subject} từ {h}h{mm}-{h3}h{mm2} có {n:,} thí sinh dự thi, đạt tỷ lệ "
+        "{pct},{pd}%; {k} thí sinh vắng thi, {rank} thí sinh vi phạm quy chế."
+    ),
+    (
+        "Thí sinh khu vực II, KV2-NT được cộng {frac},{sd} điểm ưu tiên; tổ hợp D01, C00 có "
+        "điểm chuẩn {total},{sd} điểm, tăng {pd2},{pd} điểm so với năm {year0}."
+    ),
+    (
+        "Quý II/{year}, Sở TT&TT phối hợp Sở GD&ĐT triển khai Kế hoạch {doc}/KH-UBND, "
+        "kinh phí {money}.500.000 đồng từ nguồn ngân sách tỉnh."
+    ),
+    (
+        "Từ ngày {d} đến ngày {d2}/{m}/{year}, thời tiết {place} có mưa {rain} - {wind}mm, "
+        "nhiệt độ thấp nhất {t1}°C; tốc độ gió {wind} km/h."
+    ),
+    (
+        "Lần thứ {rank}, {place} tổ chức thi tại {rooms} phòng thi, mỗi phòng {ten} - {k} "
+        "thí sinh; liên hệ Hotline 1900 {b}{a} hoặc (0{area}) 3{b} {c}."
+    ),
+    (
+        "Điểm thi Trường THCS&THPT {place2} cách trung tâm {place} {wind} km, lực lượng "
+        "CA, CSGT và đoàn viên TNCS túc trực từ {h}h đến {h3}h hằng ngày."
+    ),
+    (
+        "Ngày {d}/{m}, thí sinh tra cứu điểm tại https://diemthi.{tag}.edu.vn hoặc moet.gov.vn; "
+        "mọi phản ánh gửi về tuyensinh@{tag}.gov.vn, v.v."
+    ),
 ]
 NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng"]
 
@@ -67,11 +120,11 @@ NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Qu�
 def _line(rng: random.Random) -> str:
     template = rng.choice(TEMPLATES)
     values = {
-        "d": rng.randint(1, 28),
-        "d2": rng.randint(1, 28),
+        "d": (day := rng.randint(1, 27)),
+        "d2": day + 1,
         "m": rng.randint(1, 12),
-        "year": rng.randint(2020, 2026),
-        "year0": rng.randint(2019, 2025),
+        "year": (year := rng.randint(2020, 2026)),
+        "year0": year - 1,
         "n": rng.randint(0, 1_200_000),
         "k": rng.randint(1, 99),
         "rooms": rng.randint(10, 999),

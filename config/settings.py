@@ -172,6 +172,7 @@ TIME_ZONE = env_str("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Mùa thi")

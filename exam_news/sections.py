@@ -57,7 +57,7 @@ def create_exam_section(home: ProvinceHomePage, kind: str, year: int, *, user=No
                               % {"kind": kind, "choices": ", ".join(ExamKind.values)})
     section = ExamSectionPage(
         title=fields.pop("title", None) or section_title(kind, year), slug=section_slug(kind, year),
-        kind=kind, year=year, **fields,
+        kind=kind, year=year, live=False, **fields,
     )
     section._clean_parent = home
     section.full_clean(exclude=["path", "depth", "slug"])
@@ -66,11 +66,12 @@ def create_exam_section(home: ProvinceHomePage, kind: str, year: int, *, user=No
     home.add_child(instance=section)
     _save(section, user, publish)
     for page_class, title, slug, intro in STANDARD_STRUCTURE:
-        child = page_class(title=title, slug=slug, intro=intro)
+        child = page_class(title=title, slug=slug, intro=intro, live=False)
         section.add_child(instance=child)
         _save(child, user, publish)
     log(instance=section, action="exam_news.create_section", user=user,
         data={"kind": kind, "year": year})
+    section.refresh_from_db()
     return section
 
 

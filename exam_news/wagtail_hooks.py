@@ -1,11 +1,11 @@
-from django.http import HttpResponseForbidden
+from django.http import Http404, HttpResponseForbidden
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from cms.areas import scope_of, within_scope
 from exam_news.admin import forms as admin_forms
@@ -80,7 +80,28 @@ class ExamVenueFilterSet(WagtailFilterSet):
         fields = ["section", "commune"]
 
 
+class AreaScopedObjectMixin:
+    """Area editors get a 404 for venues outside their communes, as if they did not exist."""
+
+    def get_object(self, queryset=None):
+        venue = super().get_object(queryset)
+        scope = scope_of(self.request.user)
+        if scope is not None and venue.commune_id not in scope:
+            raise Http404
+        return venue
+
+
+class VenueEditView(AreaScopedObjectMixin, EditView):
+    pass
+
+
+class VenueDeleteView(AreaScopedObjectMixin, DeleteView):
+    pass
+
+
 class ExamVenueViewSet(SnippetViewSet):
+    edit_view_class = VenueEditView
+    delete_view_class = VenueDeleteView
     model = ExamVenue
     icon = "site"
     menu_label = _("Điểm thi")

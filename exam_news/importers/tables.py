@@ -5,6 +5,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
+from zipfile import BadZipFile
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
@@ -115,7 +116,7 @@ def _map_headers(headers: list[Any], columns: dict[str, Column]) -> tuple[dict[s
 def _read_xlsx(file: BinaryIO) -> list[tuple[int, list[Any]]]:
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ImportFileError(_("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng.")) from exc
     sheet = workbook.worksheets[0]
     table = [(i, list(row)) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)]

@@ -55,21 +55,16 @@ def import_venues(section: ExamSectionPage, file: BinaryIO, filename: str, *, dr
             continue
         seen[venue.code] = row.number
         venues.append(venue)
+    report.updated = sum(1 for v in venues if v.pk)
+    report.created = len(venues) - report.updated
     if report.errors or dry_run:
-        _count(report, venues)
         return report
     with transaction.atomic():
         for venue in venues:
             venue.save()
-        _count(report, venues)
         log(instance=section, action="exam_news.import_venues", user=user,
             data={"file": filename, "created": report.created, "updated": report.updated})
     return report
-
-
-def _count(report: ImportReport, venues: list[ExamVenue]) -> None:
-    report.updated = sum(1 for v in venues if v.pk)
-    report.created = len(venues) - report.updated
 
 
 def _venue_from_row(row: Row, section, existing, communes, districts, report) -> ExamVenue | None:

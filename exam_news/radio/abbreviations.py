@@ -25,6 +25,7 @@ DEFAULT_ABBREVIATIONS = MappingProxyType(
         "GDNN": "giáo dục nghề nghiệp",
         "GDNN-GDTX": "giáo dục nghề nghiệp - giáo dục thường xuyên",
         "TTGDNN-GDTX": "trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên",
+        "TT GDNN-GDTX": "trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên",
         "GD&ĐT": _GD,
         "GD-ĐT": _GD,
         "GDĐT": _GD,

@@ -320,9 +320,7 @@ _RULES: tuple[tuple[str, str, _Handler], ...] = (
 )
 # The leading look-ahead lets the regex engine skip quickly to candidate chars.
 _NUMERIC_RE = re.compile(
-    r"(?=[\d+(\-−–—A-ZĐ])(?:"
-    + "|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _RULES)
-    + ")"
+    r"(?=[\d+(\-−–—A-ZĐ])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _RULES) + ")"
 )
 _HANDLERS: dict[str, _Handler] = {name: handler for name, _, handler in _RULES}
 

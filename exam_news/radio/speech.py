@@ -46,7 +46,9 @@ Decisions (what a district loudspeaker announcer reads):
   cardinal, the "/" is silent, a 4-digit year part is read "năm …", and the
   issuing code is expanded piece by piece where the dictionary knows it
   (QĐ-UBND → quyết định ủy ban nhân dân), otherwise spelt with Vietnamese
-  letter names (ét xì, tê, ...); "&" → và, "-" is silent.
+  letter names (ét xì, tê, ...); "&" → và, "-" is silent. The leading type
+  piece is dropped when the text just said it ("Kế hoạch 55/KH-SGDĐT" →
+  kế hoạch năm mươi lăm sở giáo dục và đào tạo, not "kế hoạch" twice).
 * URLs are replaced by "trang thông tin điện tử" and e-mail addresses by
   "địa chỉ thư điện tử"; they are never spelt out.
 * Roman numerals after khu vực, quý, khóa, kỳ, đợt, thế kỷ, đại hội, phần,

@@ -17,6 +17,7 @@ def add_page(section: m.ExamSectionPage, page: Page, *, publish: bool = True, ar
                                        m.DirectiveIndexPage, m.NoticeIndexPage, m.RebuttalIndexPage,
                                        m.FAQIndexPage)
                        if type(page).__name__ in [t.split(".")[1] for t in cls.subpage_types])
+    page.live = False
     index_of(section, index_class).add_child(instance=page)
     if areas:
         page.areas.set(areas)
