@@ -4,12 +4,18 @@ StreamFields are rendered by JavaScript, so their (empty) form data is added her
 with these helpers have no body blocks.
 """
 
+from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import querydict_from_html
 
 
 def _form(html: str):
     data = querydict_from_html(html, form_id="page-edit-form")
     data.setdefault("body-count", "0")
+    # Checked boxes without a value attribute are sent as "on" by browsers.
+    form = WagtailTestUtils.get_soup(html).find("form", attrs={"id": "page-edit-form"})
+    for box in form.select("input[type=checkbox][checked]"):
+        if not box.get("value"):
+            data[box["name"]] = "on"
     return data
 
 

@@ -1,0 +1,55 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parents[1]
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k" * 20 + "-ProductionSecretKey-0123456789-abcdefghijklmnop",
+    "ALLOWED_HOSTS": "cms.angiang.gov.vn",
+    "HTTPS": "1",
+    "BEHIND_TLS_PROXY": "1",
+}
+
+
+def run_manage(*args: str, env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "S3_BUCKET"}}
+    clean.update({"MUA_THI_VAR_DIR": str(tmp_path), **env})
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_check_deploy_reports_nothing_with_production_variables(tmp_path):
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_on_embedded_defaults(tmp_path):
+    result = run_manage("check", "--deploy", env={"DEBUG": "1"}, tmp_path=tmp_path)
+    assert "security.W018" in result.stdout + result.stderr  # DEBUG on
+
+
+def test_embedded_defaults_are_vietnamese_and_in_hanoi_time():
+    assert settings.LANGUAGE_CODE == "vi"
+    assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
+    assert settings.WAGTAILIMAGES_IMAGE_MODEL == "cms.MediaImage"
+
+
+@pytest.mark.parametrize(("name", "value"), [("DEBUG", "maybe"), ("DB_CONN_MAX_AGE", "sixty")])
+def test_malformed_environment_values_stop_start_up_with_a_clear_message(tmp_path, name, value):
+    result = run_manage("check", env={name: value}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert name in result.stderr
+
+
+def test_env_example_documents_every_variable_the_settings_read():
+    import re
+
+    read = set(re.findall(r'env_(?:str|bool|int|list)\("([A-Z0-9_]+)"', (ROOT / "config" / "settings.py").read_text()))
+    documented = set(re.findall(r"^#?\s*([A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert read - documented == set()
