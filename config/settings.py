@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "ninja",
     "modelcluster",
     "taggit",
     "django.contrib.admin",
