@@ -67,7 +67,11 @@ class ConsentMixin(models.Model):
 
 
 class ExamContentPage(GuardedPublishMixin, Page):
-    """An article-like page inside an exam section: dated, area-scoped, with topics and an image."""
+    """An article-like page inside an exam section: dated, area-scoped, with topics and an image.
+
+    Concrete (multi-table) on purpose: every kind's date, summary, image, areas and topics live in one
+    table, so the API's unified stream, area filters and search read one table with one M2M join.
+    """
 
     date = models.DateField(_("ngày đăng"), default=today)
     summary = models.TextField(_("tóm tắt"), blank=True, max_length=600)
@@ -91,9 +95,12 @@ class ExamContentPage(GuardedPublishMixin, Page):
     ]
     classification_panels = [FieldPanel("areas"), FieldPanel("topics")]
     subpage_types: list[str] = []
+    is_creatable = False
 
     class Meta:
-        abstract = True
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        indexes = [models.Index(fields=["date"], name="examcontent_date")]
 
 
 class SectionIndexPage(Page):
