@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "ninja",
+    "corsheaders",
     "modelcluster",
     "taggit",
     "django.contrib.admin",
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "exam_news.api.caching.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -164,6 +167,17 @@ if AWS_STORAGE_BUCKET_NAME:
 # --- Search: database search by default; Elasticsearch/OpenSearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# --- Portal API: HTTP caching (seconds) and CORS for the portal front ends.
+API_MAX_AGE = env_int("API_MAX_AGE", 60)
+API_S_MAXAGE = env_int("API_S_MAXAGE", 300)
+API_STALE_WHILE_REVALIDATE = env_int("API_STALE_WHILE_REVALIDATE", 60)
+API_CACHE_TTL = env_int("API_CACHE_TTL", 300 if REDIS_URL else 60)
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+API_PREVIEW_TOKEN_MAX_AGE = env_int("API_PREVIEW_TOKEN_MAX_AGE", 3600)
 
 # --- Internationalisation: Vietnamese first.
 LANGUAGE_CODE = "vi"

@@ -6,3 +6,8 @@ class ExamNewsConfig(AppConfig):
     name = "exam_news"
     verbose_name = _("Thông tin kỳ thi")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from exam_news import signals
+
+        signals.connect()

@@ -11,8 +11,10 @@ from exam_news.models.articles import (
     StoryPage,
     Verdict,
 )
+from exam_news.models.base import ExamContentPage
 from exam_news.models.directives import DirectiveIndexPage, DirectivePage, DocumentType
 from exam_news.models.notices import DisasterRiskLevel, NoticeIndexPage, NoticeKind, NoticePage, Urgency
+from exam_news.models.radio import Abbreviation, BroadcastSlot, Bulletin, BulletinItem, ItemKind, Priority
 from exam_news.models.releases import ReleaseBundle, ReleaseBundleItem
 from exam_news.models.results import ResultsIndexPage, ResultsPage, ScoreBand, SubjectAverage, TopScorer
 from exam_news.models.schedule import ExamSession, Milestone, MilestoneKind, ScheduleIndexPage, Slot
@@ -21,8 +23,9 @@ from exam_news.models.topics import Topic
 from exam_news.models.venues import ExamVenue, VenueIndexPage
 
 __all__ = [
+    "Abbreviation", "BroadcastSlot", "Bulletin", "BulletinItem", "ItemKind", "Priority",
     "DirectiveIndexPage", "DirectivePage", "DisasterRiskLevel", "DocumentType", "ExamKind",
-    "ExamSectionPage", "ExamSession", "ExamVenue", "FAQIndexPage", "Milestone", "MilestoneKind",
+    "ExamContentPage", "ExamSectionPage", "ExamSession", "ExamVenue", "FAQIndexPage", "Milestone", "MilestoneKind",
     "NewsIndexPage", "NewsPage", "NoticeIndexPage", "NoticeKind", "NoticePage", "QuestionPage",
     "QuestionTopic", "RebuttalIndexPage", "RebuttalPage", "ReleaseBundle", "ReleaseBundleItem",
     "ResultsIndexPage", "ResultsPage", "ScheduleIndexPage", "ScoreBand", "Slot", "StoryIndexPage",

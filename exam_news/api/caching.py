@@ -1,0 +1,178 @@
+"""HTTP caching of the public API.
+
+* Rendered GET responses are kept in the cache (local memory, or Redis with ``REDIS_URL``) under a
+  key made of a global *generation* number, the host (site) and the full path. Publishing, unpublishing,
+  moving or deleting a page, or saving a venue, topic or setting, bumps the generation: every old key
+  becomes unreachable at once, with no key scanning.
+* Every 200 carries a strong ETag (hash of the body) and Last-Modified (the moment of the last change);
+  ``If-None-Match`` / ``If-Modified-Since`` are answered 304 from the cache alone, without the database.
+* ``Cache-Control`` uses s-maxage and stale-while-revalidate, all capped so that no cache (ours, a CDN,
+  a browser) outlives the next scheduled change: a scheduled publication or expiry, a release bundle,
+  or a notice starting or ending.
+* If the cache server is down, ``IGNORE_EXCEPTIONS`` turns every read into a miss: the API answers from
+  the database.
+"""
+
+import datetime
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Min, Q
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.http import http_date, parse_http_date_safe
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "api:generation"
+CACHEABLE_TYPES = ("application/json", "application/rss+xml", "application/atom+xml", "text/calendar",
+                   "application/geo+json", "application/cap+xml", "application/xml")
+
+
+def generation() -> int:
+    try:
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            value = time.time_ns()
+            cache.add(GENERATION_KEY, value, None)
+            value = cache.get(GENERATION_KEY) or value
+        return value
+    except Exception:  # a broken cache must never break the API
+        logger.warning("API cache unavailable", exc_info=True)
+        return 0
+
+
+def bump_generation(**_kwargs) -> None:
+    try:
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+    except Exception:
+        logger.warning("Could not bump the API cache generation", exc_info=True)
+
+
+def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
+    """The next moment at which what the API shows changes without anyone publishing."""
+    from wagtail.models import Page, Revision
+
+    from exam_news.models import NoticePage, ReleaseBundle
+
+    moments = [
+        Revision.page_revisions.filter(approved_go_live_at__gt=now).aggregate(m=Min("approved_go_live_at"))["m"],
+        Page.objects.filter(live=True, expire_at__gt=now).aggregate(m=Min("expire_at"))["m"],
+        ReleaseBundle.objects.filter(status=ReleaseBundle.Status.SCHEDULED, release_at__gt=now)
+        .aggregate(m=Min("release_at"))["m"],
+        NoticePage.objects.filter(live=True, valid_from__gt=now).aggregate(m=Min("valid_from"))["m"],
+        NoticePage.objects.filter(Q(live=True) & Q(valid_until__gt=now)).aggregate(m=Min("valid_until"))["m"],
+    ]
+    moments = [m for m in moments if m is not None]
+    return min(moments) if moments else None
+
+
+def seconds_until_next_change(gen: int, now: datetime.datetime) -> int | None:
+    key = f"api:next:{gen}"
+    try:
+        cached = cache.get(key)
+    except Exception:
+        cached = None
+    if cached is None or (cached != "none" and cached <= now):
+        moment = next_scheduled_change(now)
+        cached = moment or "none"
+        try:
+            cache.set(key, cached, 3600)
+        except Exception:
+            pass
+    if cached == "none":
+        return None
+    return max(0, int((cached - now).total_seconds()))
+
+
+def cache_control(seconds_left: int | None) -> tuple[str, int]:
+    """Header value and our own cache TTL, none of which outlives the next scheduled change."""
+    max_age, s_maxage, swr = settings.API_MAX_AGE, settings.API_S_MAXAGE, settings.API_STALE_WHILE_REVALIDATE
+    if seconds_left is not None:
+        max_age = min(max_age, seconds_left)
+        s_maxage = min(s_maxage, seconds_left)
+        swr = min(swr, max(0, seconds_left - s_maxage))
+    header = f"public, max-age={max_age}, s-maxage={s_maxage}, stale-while-revalidate={swr}"
+    return header, s_maxage
+
+
+class ApiCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        gen = generation()
+        key = self._key(request, gen)
+        entry = self._read(key)
+        if entry is None:
+            response = self.get_response(request)
+            if not self._cacheable_response(response):
+                return response
+            entry = self._entry(response, gen)
+            if entry["ttl"] > 0:
+                self._write(key, entry)
+        if self._not_modified(request, entry):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(entry["body"], content_type=entry["content_type"])
+        response["ETag"] = entry["etag"]
+        response["Last-Modified"] = http_date(entry["last_modified"])
+        response["Cache-Control"] = entry["cache_control"]
+        response["Vary"] = "Origin, Accept-Encoding"
+        return response
+
+    @staticmethod
+    def _cacheable_request(request: HttpRequest) -> bool:
+        return (request.method in ("GET", "HEAD") and request.path.startswith("/api/v1/")
+                and not request.path.startswith(("/api/v1/docs", "/api/v1/preview"))
+                and "HTTP_AUTHORIZATION" not in request.META)
+
+    @staticmethod
+    def _cacheable_response(response: HttpResponse) -> bool:
+        content_type = response.get("Content-Type", "").split(";")[0]
+        return (response.status_code == 200 and not response.streaming and content_type in CACHEABLE_TYPES
+                and not response.has_header("Set-Cookie"))
+
+    @staticmethod
+    def _key(request: HttpRequest, gen: int) -> str:
+        digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()[:40]
+        return f"api:response:{gen}:{digest}"
+
+    @staticmethod
+    def _entry(response: HttpResponse, gen: int) -> dict:
+        body = response.content
+        header, ttl = cache_control(seconds_until_next_change(gen, timezone.now()))
+        last_modified = gen // 1_000_000_000 if gen else int(time.time())
+        return {
+            "body": body, "content_type": response["Content-Type"],
+            "etag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"', "last_modified": last_modified,
+            "cache_control": header, "ttl": min(ttl, settings.API_CACHE_TTL),
+        }
+
+    @staticmethod
+    def _not_modified(request: HttpRequest, entry: dict) -> bool:
+        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+        if if_none_match is not None:
+            tags = [tag.strip() for tag in if_none_match.split(",")]
+            return "*" in tags or entry["etag"] in tags or f"W/{entry['etag']}" in tags
+        since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+        return since is not None and entry["last_modified"] <= since
+
+    @staticmethod
+    def _read(key: str) -> dict | None:
+        try:
+            return cache.get(key)
+        except Exception:
+            return None
+
+    @staticmethod
+    def _write(key: str, entry: dict) -> None:
+        try:
+            cache.set(key, entry, entry["ttl"])
+        except Exception:
+            logger.warning("Could not store an API response in the cache", exc_info=True)

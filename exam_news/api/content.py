@@ -1,0 +1,125 @@
+"""Articles of every kind: the unified news stream, per-kind lists, active notices and item detail."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from cms.models import AdministrativeUnit, MediaImage
+from exam_news import models as m
+from exam_news.api import representation as rep
+from exam_news.api.errors import NotFound, ParameterError
+from exam_news.api.pagination import paginate
+from exam_news.api.params import ContentFilters, reject_unknown, resolve_area, resolve_sections
+from exam_news.api.schemas import ItemDetailOut, ItemPage, NotFoundOut, ValidationErrorOut
+from exam_news.api.visibility import KINDS, in_area, in_sections, public, site_context
+
+router = Router(tags=["Tin bài"])
+ERRORS = {404: NotFoundOut, 422: ValidationErrorOut}
+
+
+class KindParam(Schema):
+    kind: str | None = Field(None, description="Lọc theo loại: " + ", ".join(KINDS))
+
+
+def base_queryset() -> QuerySet:
+    images = MediaImage.objects.prefetch_renditions(*rep.RENDITION_SPECS)
+    return (
+        m.ExamContentPage.objects.select_related("content_type")
+        .prefetch_related(Prefetch("image", queryset=images),
+                          Prefetch("areas", queryset=AdministrativeUnit.objects.only("code", "name", "level")),
+                          "topics")
+        .order_by("-date", "-pk")
+    )
+
+
+def filtered(request: HttpRequest, filters: ContentFilters, queryset: QuerySet) -> QuerySet:
+    context = site_context(request)
+    queryset = public(queryset, context)
+    queryset = in_sections(queryset, resolve_sections(filters.section, list(context.sections.values())))
+    queryset = in_area(queryset, resolve_area(filters))
+    if filters.date_from:
+        queryset = queryset.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        queryset = queryset.filter(date__lte=filters.date_to)
+    if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
+        raise ParameterError("date_to", "date_to phải sau date_from.")
+    if filters.tag:
+        queryset = queryset.filter(topics__slug=filters.tag)
+    if filters.updated_since:
+        queryset = queryset.filter(last_published_at__gte=filters.updated_since)
+    return queryset
+
+
+def serializer(request: HttpRequest):
+    context = site_context(request)
+    return lambda pages: [rep.item_summary(request, page, context) for page in pages]
+
+
+def kind_models(kind: str | None) -> list[type]:
+    if kind is None:
+        return list(KINDS.values())
+    if kind not in KINDS:
+        raise ParameterError("kind", f"kind phải là một trong: {', '.join(KINDS)}.")
+    return [KINDS[kind]]
+
+
+def of_kinds(queryset: QuerySet, models: list[type]) -> QuerySet:
+    from django.contrib.contenttypes.models import ContentType
+
+    types = ContentType.objects.get_for_models(*models).values()
+    return queryset.filter(content_type__in=list(types))
+
+
+@router.get("/news", response={200: ItemPage, **ERRORS}, summary="Dòng tin chung mọi loại")
+def news_stream(request, filters: Query[ContentFilters], kind: Query[KindParam]):
+    """Mọi tin bài đang công khai (tin tức, gương sáng, kết quả, văn bản, thông báo, chống tin giả, hỏi đáp),
+    mới nhất trước."""
+    reject_unknown(request, ContentFilters, KindParam)
+    queryset = of_kinds(filtered(request, filters, base_queryset()), kind_models(kind.kind))
+    return paginate(request, queryset, filters, serializer(request))
+
+
+def _kind_list(kind: str, path: str, summary: str):
+    model = KINDS[kind]
+
+    def endpoint(request, filters: Query[ContentFilters]):
+        reject_unknown(request, ContentFilters)
+        queryset = of_kinds(filtered(request, filters, base_queryset()), [model])
+        return paginate(request, queryset, filters, serializer(request))
+
+    endpoint.__name__ = f"list_{kind}"
+    router.get(path, response={200: ItemPage, **ERRORS}, summary=summary, operation_id=f"list_{kind}")(endpoint)
+
+
+for _kind, _path, _summary in [
+    ("story", "/stories", "Gương điển hình, tiếp sức mùa thi"),
+    ("results", "/results", "Tin kết quả thi"),
+    ("directive", "/directives", "Văn bản chỉ đạo"),
+    ("notice", "/notices", "Thông báo khẩn, cảnh báo"),
+    ("rebuttal", "/rebuttals", "Chống tin giả"),
+    ("faq", "/faq", "Hỏi - đáp"),
+]:
+    _kind_list(_kind, _path, _summary)
+
+
+@router.get("/notices/active", response={200: ItemPage, **ERRORS}, summary="Thông báo đang có hiệu lực")
+def active_notices(request, filters: Query[ContentFilters]):
+    """Thông báo có hiệu lực tại thời điểm gọi (valid_from ≤ bây giờ < valid_until), khẩn cấp trước."""
+    reject_unknown(request, ContentFilters)
+    now = site_context(request).now
+    queryset = of_kinds(filtered(request, filters, base_queryset()), [m.NoticePage]).filter(
+        noticepage__valid_from__lte=now).filter(
+        Q(noticepage__valid_until__isnull=True) | Q(noticepage__valid_until__gt=now))
+    return paginate(request, queryset, filters, serializer(request))
+
+
+@router.get("/items/{item_id}", response={200: ItemDetailOut, **ERRORS}, summary="Chi tiết một tin bài")
+def item_detail(request, item_id: int):
+    reject_unknown(request)
+    context = site_context(request)
+    page = public(base_queryset(), context).filter(pk=item_id).first()
+    if page is None:
+        raise NotFound(f"Không có tin bài công khai với id {item_id}.")
+    from exam_news.api.details import detail
+
+    return detail(request, page, context)

@@ -1,0 +1,194 @@
+"""Turning published content into API dictionaries: images, areas, rich text, JSON-LD."""
+
+import re
+from html import unescape
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.html import escape, strip_tags
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from exam_news import models as m
+from exam_news.api.visibility import KIND_OF_MODEL, SiteContext
+
+RENDITION_WIDTHS = (320, 640, 1024)
+RENDITION_FORMATS = ("webp", "jpeg")
+RENDITION_SPECS = [f"width-{w}|format-{f}" for w in RENDITION_WIDTHS for f in RENDITION_FORMATS]
+_A_TAG = re.compile(r"<a\b([^>]*)>")
+_ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote)>|<br\s*/?>")
+
+
+def local_iso(value):
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def absolute(request: HttpRequest, url: str) -> str:
+    return request.build_absolute_uri(url) if url.startswith("/") else url
+
+
+def area(unit) -> dict:
+    return {"code": unit.code, "name": unit.name, "level": unit.level}
+
+
+def image(request: HttpRequest, img) -> dict | None:
+    if img is None:
+        return None
+    renditions = img.get_renditions(*RENDITION_SPECS)
+    focal = None
+    if img.has_focal_point():
+        focal = {"x": img.focal_point_x, "y": img.focal_point_y, "width": img.focal_point_width,
+                 "height": img.focal_point_height}
+    return {
+        "id": img.pk, "title": img.title, "alt": img.default_alt_text, "width": img.width, "height": img.height,
+        "focal_point": focal,
+        "renditions": [
+            {"url": absolute(request, r.url), "width": r.width, "height": r.height,
+             "format": spec.rsplit("-", 1)[1]}
+            for spec, r in renditions.items()
+        ],
+    }
+
+
+def section_ref(section: m.ExamSectionPage | None) -> dict | None:
+    if section is None:
+        return None
+    return {"id": section.pk, "kind": section.kind, "year": section.year, "title": section.title}
+
+
+def item_summary(request: HttpRequest, page: m.ExamContentPage, context: SiteContext) -> dict:
+    kind = KIND_OF_MODEL.get(page.specific_class)
+    return {
+        "id": page.pk,
+        "kind": kind,
+        "title": page.title,
+        "url": context.public_url(page),
+        "api_url": absolute(request, f"/api/v1/items/{page.pk}"),
+        "section": section_ref(context.section_of(page)),
+        "date": page.date.isoformat(),
+        "summary": page.summary,
+        "image": image(request, page.image),
+        "areas": [area(u) for u in page.areas.all()],
+        "topics": [{"slug": t.slug, "name": t.name} for t in page.topics.all()],
+        "first_published_at": local_iso(page.first_published_at),
+        "last_published_at": local_iso(page.last_published_at),
+    }
+
+
+# --- Rich text -----------------------------------------------------------------------------------
+
+def linked_ids(html: str, linktype: str) -> set[int]:
+    ids = set()
+    for attrs in _A_TAG.findall(html):
+        values = dict(_ATTR.findall(attrs))
+        if values.get("linktype") == linktype and values.get("id", "").isdigit():
+            ids.add(int(values["id"]))
+    return ids
+
+
+def rewrite_links(html: str, page_urls: dict[int, str], document_urls: dict[int, str]) -> str:
+    def replace(match: re.Match) -> str:
+        values = dict(_ATTR.findall(match.group(1)))
+        linktype, target = values.get("linktype"), values.get("id", "")
+        if linktype is None:
+            return match.group(0)
+        urls = page_urls if linktype == "page" else document_urls if linktype == "document" else {}
+        href = urls.get(int(target)) if target.isdigit() else None
+        return f'<a href="{escape(href)}">' if href else "<a>"
+
+    return _A_TAG.sub(replace, html)
+
+
+def body_html(request: HttpRequest, page: m.ExamContentPage, context: SiteContext) -> str:
+    sources = [block.value.source for block in page.body if block.block_type == "paragraph"]
+    page_ids = set().union(*(linked_ids(s, "page") for s in sources)) if sources else set()
+    doc_ids = set().union(*(linked_ids(s, "document") for s in sources)) if sources else set()
+    page_urls = {p.pk: context.public_url(p) for p in
+                 Page.objects.filter(pk__in=page_ids, live=True).only("url_path")} if page_ids else {}
+    documents = get_document_model().objects.filter(pk__in=doc_ids) if doc_ids else []
+    document_urls = {d.pk: absolute(request, d.url) for d in documents}
+    parts = []
+    for block in page.body:
+        kind, value = block.block_type, block.value
+        if kind == "paragraph":
+            parts.append(rewrite_links(value.source, page_urls, document_urls))
+        elif kind == "heading":
+            parts.append(f"<h2>{escape(value)}</h2>")
+        elif kind == "quote":
+            source = f"<cite>{escape(value['source'])}</cite>" if value["source"] else ""
+            parts.append(f"<blockquote><p>{escape(value['text'])}</p>{source}</blockquote>")
+        elif kind == "image":
+            rendition = value["image"].get_rendition("width-1024|format-jpeg")
+            caption = f"<figcaption>{escape(value['caption'])}</figcaption>" if value["caption"] else ""
+            parts.append(f'<figure><img src="{escape(absolute(request, rendition.url))}" '
+                         f'alt="{escape(value["image"].default_alt_text)}" width="{rendition.width}" '
+                         f'height="{rendition.height}">{caption}</figure>')
+        elif kind == "document":
+            parts.append(f'<p><a href="{escape(absolute(request, value.url))}">{escape(value.title)}</a></p>')
+    return "".join(parts)
+
+
+def plain_text(html: str) -> str:
+    text = _BLOCK_END.sub("\n\n", html)
+    lines = [" ".join(unescape(strip_tags(chunk)).split()) for chunk in text.split("\n\n")]
+    return "\n\n".join(line for line in lines if line)
+
+
+# --- JSON-LD -------------------------------------------------------------------------------------
+
+def publisher(context: SiteContext) -> dict:
+    return {"@type": "GovernmentOrganization", "name": context.site.site_name or context.site.hostname,
+            "url": context.portal_base_url}
+
+
+def article_json_ld(item: dict, context: SiteContext) -> dict:
+    return {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": item["title"][:110],
+        "description": item["summary"], "url": item["url"], "mainEntityOfPage": item["url"],
+        "datePublished": item["first_published_at"], "dateModified": item["last_published_at"],
+        "inLanguage": "vi", "publisher": publisher(context),
+        "image": [r["url"] for r in item["image"]["renditions"] if r["format"] == "jpeg"] if item["image"] else [],
+        "contentLocation": [{"@type": "AdministrativeArea", "name": a["name"]} for a in item["areas"]],
+    }
+
+
+VERDICT_RATING = {"false": 1, "misleading": 2, "unverified": 3, "true": 5}
+
+
+def claim_review_json_ld(page: m.RebuttalPage, item: dict, context: SiteContext) -> dict:
+    return {
+        "@context": "https://schema.org", "@type": "ClaimReview", "url": item["url"],
+        "claimReviewed": page.claim, "datePublished": item["first_published_at"], "inLanguage": "vi",
+        "author": publisher(context),
+        "itemReviewed": {"@type": "Claim", "appearance": page.circulated_on,
+                         "datePublished": page.circulated_at.isoformat() if page.circulated_at else None},
+        "reviewRating": {"@type": "Rating", "ratingValue": VERDICT_RATING[page.verdict], "bestRating": 5,
+                         "worstRating": 1, "alternateName": page.get_verdict_display()},
+    }
+
+
+def event_json_ld(session: dict, section: m.ExamSectionPage, context: SiteContext) -> dict:
+    return {
+        "@context": "https://schema.org", "@type": "Event",
+        "name": f"{section.title}: {session['subject']}", "startDate": session["starts_at"],
+        "endDate": session["ends_at"], "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode", "inLanguage": "vi",
+        "organizer": publisher(context),
+        "location": {"@type": "AdministrativeArea", "name": context.site.site_name},
+    }
+
+
+def place_json_ld(venue: dict, province_name: str) -> dict:
+    data = {
+        "@context": "https://schema.org", "@type": "Place", "name": venue["name"],
+        "address": {"@type": "PostalAddress", "streetAddress": venue["address"],
+                    "addressLocality": venue["commune"]["name"], "addressRegion": province_name,
+                    "addressCountry": "VN"},
+    }
+    if venue["location"]:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": venue["location"]["lat"],
+                       "longitude": venue["location"]["lon"]}
+    if venue["phone"]:
+        data["telephone"] = venue["phone"]
+    return data

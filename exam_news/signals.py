@@ -1,0 +1,24 @@
+"""Content changes that invalidate the API's cached responses."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Revision
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.models import AdministrativeUnit, ProvinceSettings
+from exam_news.api.caching import bump_generation
+from exam_news.models import ExamVenue, ReleaseBundle, Topic
+
+
+def _revision_scheduled(sender, instance: Revision, **kwargs) -> None:
+    if instance.approved_go_live_at is not None:
+        bump_generation()
+
+
+def connect() -> None:
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_generation, dispatch_uid=f"api-cache-{id(signal)}")
+    post_delete.connect(bump_generation, sender=Page, dispatch_uid="api-cache-page-delete")
+    post_save.connect(_revision_scheduled, sender=Revision, dispatch_uid="api-cache-revision")
+    for model in (ExamVenue, Topic, ProvinceSettings, AdministrativeUnit, ReleaseBundle):
+        post_save.connect(bump_generation, sender=model, dispatch_uid=f"api-cache-save-{model.__name__}")
+        post_delete.connect(bump_generation, sender=model, dispatch_uid=f"api-cache-delete-{model.__name__}")
