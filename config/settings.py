@@ -198,6 +198,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx"]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_I18N_ENABLED = False
+# ASCII URLs (shareable on Zalo/Facebook without percent-encoding); Vietnamese titles are folded.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"

@@ -1,15 +1,18 @@
 """Articles of every kind: the unified news stream, per-kind lists, active notices and item detail."""
 
+from typing import Literal
+
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
+from ninja import Path as NinjaPath
 
 from cms.models import AdministrativeUnit, MediaImage
 from exam_news import models as m
 from exam_news.api import representation as rep
 from exam_news.api.errors import NotFound, ParameterError
 from exam_news.api.pagination import paginate
-from exam_news.api.params import ContentFilters, reject_unknown, resolve_area, resolve_sections
+from exam_news.api.params import MAX_ID, ContentFilters, reject_unknown, resolve_area, resolve_sections
 from exam_news.api.schemas import ItemDetailOut, ItemPage, NotFoundOut, ValidationErrorOut
 from exam_news.api.visibility import KINDS, in_area, in_sections, public, site_context
 
@@ -17,8 +20,12 @@ router = Router(tags=["Tin bài"])
 ERRORS = {404: NotFoundOut, 422: ValidationErrorOut}
 
 
+ItemKind = Literal["news", "story", "results", "directive", "notice", "rebuttal", "faq"]
+assert set(ItemKind.__args__) == set(KINDS)
+
+
 class KindParam(Schema):
-    kind: str | None = Field(None, description="Lọc theo loại: " + ", ".join(KINDS))
+    kind: ItemKind | None = Field(None, description="Lọc theo loại tin bài.")
 
 
 def base_queryset() -> QuerySet:
@@ -114,7 +121,7 @@ def active_notices(request, filters: Query[ContentFilters]):
 
 
 @router.get("/items/{item_id}", response={200: ItemDetailOut, **ERRORS}, summary="Chi tiết một tin bài")
-def item_detail(request, item_id: int):
+def item_detail(request, item_id: int = NinjaPath(..., ge=1, le=MAX_ID)):
     reject_unknown(request)
     context = site_context(request)
     page = public(base_queryset(), context).filter(pk=item_id).first()

@@ -13,11 +13,12 @@ from exam_news import models as m
 from exam_news.api.errors import ParameterError
 
 MAX_PAGE_SIZE = 100
+MAX_ID = 2**63 - 1  # the largest value a BIGINT primary key holds
 Level = AdministrativeUnit.Level
 
 
 class PageParams(Schema):
-    page: int = Field(1, ge=1, description="Trang kết quả, bắt đầu từ 1.")
+    page: int = Field(1, ge=1, le=1_000_000, description="Trang kết quả, bắt đầu từ 1.")
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE, description=f"Số mục mỗi trang (tối đa {MAX_PAGE_SIZE}).")
 
 

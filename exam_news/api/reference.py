@@ -1,17 +1,27 @@
 """Sections, schedule, venues and administrative units."""
 
 import datetime
+from typing import Literal
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from ninja import Path as NinjaPath
 
 from cms.models import AdministrativeUnit
 from exam_news import models as m
 from exam_news.api import representation as rep
 from exam_news.api.errors import NotFound, ParameterError
 from exam_news.api.pagination import paginate
-from exam_news.api.params import AreaParams, PageParams, SectionParam, reject_unknown, resolve_area, resolve_sections
+from exam_news.api.params import (
+    MAX_ID,
+    AreaParams,
+    PageParams,
+    SectionParam,
+    reject_unknown,
+    resolve_area,
+    resolve_sections,
+)
 from exam_news.api.schemas import (
     NotFoundOut,
     ScheduleOut,
@@ -28,7 +38,7 @@ ERRORS = {404: NotFoundOut, 422: ValidationErrorOut}
 
 
 class SectionFilters(Schema):
-    kind: str | None = Field(None, description="thpt, lop10 hoặc lop6")
+    kind: Literal["thpt", "lop10", "lop6"] | None = Field(None, description="Loại kỳ thi.")
     year: int | None = Field(None, ge=2000, le=2100)
 
 
@@ -52,7 +62,7 @@ def sections(request, filters: Query[SectionFilters]):
 
 
 @router.get("/sections/{section_id}", response={200: SectionOut, **ERRORS}, summary="Một chuyên mục")
-def section_detail(request, section_id: int):
+def section_detail(request, section_id: int = NinjaPath(..., ge=1, le=MAX_ID)):
     reject_unknown(request)
     context = site_context(request)
     section = next((s for s in context.sections.values() if s.pk == section_id), None)
@@ -162,7 +172,7 @@ def venues(request, filters: Query[VenueFilters]):
 
 
 @router.get("/venues/{venue_id}", response={200: VenueOut, **ERRORS}, summary="Một điểm thi")
-def venue_detail(request, venue_id: int):
+def venue_detail(request, venue_id: int = NinjaPath(..., ge=1, le=MAX_ID)):
     reject_unknown(request)
     queryset, refs = public_venues(request, None, AreaParams())
     venue = queryset.filter(pk=venue_id).first()
@@ -172,7 +182,8 @@ def venue_detail(request, venue_id: int):
 
 
 class UnitFilters(PageParams):
-    level: str | None = Field(None, description="province, commune, legacy_province, legacy_district")
+    level: Literal["province", "commune", "legacy_province", "legacy_district"] | None = Field(
+        None, description="Cấp đơn vị.")
     parent: str | None = Field(None, pattern=r"^\d{2,3}$", description="Mã tỉnh (hiện hành) hoặc huyện cũ cha.")
     q: str | None = Field(None, min_length=1, max_length=100, description="Tìm theo tên, không cần dấu.")
 
