@@ -13,6 +13,7 @@
   the database.
 """
 
+import contextlib
 import datetime
 import hashlib
 import logging
@@ -79,10 +80,8 @@ def seconds_until_next_change(gen: int, now: datetime.datetime) -> int | None:
     if cached is None or (cached != "none" and cached <= now):
         moment = next_scheduled_change(now)
         cached = moment or "none"
-        try:
+        with contextlib.suppress(Exception):
             cache.set(key, cached, 3600)
-        except Exception:
-            pass
     if cached == "none":
         return None
     return max(0, int((cached - now).total_seconds()))
