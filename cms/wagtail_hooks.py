@@ -3,7 +3,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.models import AdministrativeUnit, EditorScope, RadioStation
+from cms.models import AdministrativeUnit, EditorScope, RadioStation, WebhookDelivery, WebhookSubscription
 
 
 class AdministrativeUnitFilterSet(WagtailFilterSet):
@@ -51,3 +51,36 @@ class PlatformSnippets(SnippetViewSetGroup):
 
 
 register_snippet(PlatformSnippets)
+
+
+class WebhookSubscriptionViewSet(SnippetViewSet):
+    model = WebhookSubscription
+    icon = "link-external"
+    menu_label = _("Cổng nhận thông báo")
+    list_display = ["name", "url", "kinds", "active"]
+
+
+class WebhookDeliveryViewSet(SnippetViewSet):
+    """The delivery log editors can read: what was sent where, and whether it arrived."""
+
+    model = WebhookDelivery
+    icon = "list-ul"
+    menu_label = _("Nhật ký gửi thông báo")
+    list_display = ["event", "subscription", "status", "attempts", "last_status_code", "last_error", "created_at",
+                    "delivered_at"]
+    list_filter = ["status", "subscription"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return WebhookDelivery.objects.select_related("subscription")
+
+
+class NotificationSnippets(SnippetViewSetGroup):
+    items = (WebhookSubscriptionViewSet, WebhookDeliveryViewSet)
+    menu_icon = "link-external"
+    menu_label = _("Thông báo thay đổi")
+    menu_name = "webhooks"
+    menu_order = 910
+
+
+register_snippet(NotificationSnippets)

@@ -178,6 +178,9 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 API_PREVIEW_TOKEN_MAX_AGE = env_int("API_PREVIEW_TOKEN_MAX_AGE", 3600)
+# Change notifications: "thread" (first attempt after commit, in the background), "inline" or "off".
+WEBHOOK_DELIVERY = env_str("WEBHOOK_DELIVERY", "thread")
+WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 5)
 
 # --- Internationalisation: Vietnamese first.
 LANGUAGE_CODE = "vi"

@@ -5,6 +5,7 @@ from wagtail.models import Page, Revision
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.models import AdministrativeUnit, ProvinceSettings
+from exam_news import events
 from exam_news.api.caching import bump_generation
 from exam_news.models import ExamVenue, ReleaseBundle, Topic
 
@@ -19,6 +20,9 @@ def connect() -> None:
         signal.connect(bump_generation, dispatch_uid=f"api-cache-{id(signal)}")
     post_delete.connect(bump_generation, sender=Page, dispatch_uid="api-cache-page-delete")
     post_save.connect(_revision_scheduled, sender=Revision, dispatch_uid="api-cache-revision")
+    page_published.connect(events.on_published, dispatch_uid="webhook-publish")
+    page_unpublished.connect(events.on_unpublished, dispatch_uid="webhook-unpublish")
+    post_save.connect(events.on_venue_saved, sender=ExamVenue, dispatch_uid="webhook-venue")
     for model in (ExamVenue, Topic, ProvinceSettings, AdministrativeUnit, ReleaseBundle):
         post_save.connect(bump_generation, sender=model, dispatch_uid=f"api-cache-save-{model.__name__}")
         post_delete.connect(bump_generation, sender=model, dispatch_uid=f"api-cache-delete-{model.__name__}")

@@ -2,6 +2,7 @@ from cms.models.admin_units import AdministrativeUnit
 from cms.models.editors import EditorScope
 from cms.models.media import MediaDocument, MediaImage, MediaRendition
 from cms.models.sites import ProvinceHomePage, ProvinceSettings, RadioStation
+from cms.models.webhooks import WebhookDelivery, WebhookSubscription
 
 __all__ = [
     "AdministrativeUnit",
@@ -12,4 +13,6 @@ __all__ = [
     "ProvinceHomePage",
     "ProvinceSettings",
     "RadioStation",
+    "WebhookDelivery",
+    "WebhookSubscription",
 ]

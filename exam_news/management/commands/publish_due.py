@@ -12,3 +12,4 @@ class Command(BaseCommand):
         for bundle in release_due_bundles():
             self.stdout.write(f"Đã công bố gói “{bundle.name}” ({bundle.items.count()} trang).")
         call_command("publish_scheduled", stdout=self.stdout)
+        call_command("deliver_webhooks", stdout=self.stdout)
