@@ -12,6 +12,7 @@ from exam_news.admin import forms as admin_forms
 from exam_news.admin import urls as admin_urls
 from exam_news.models import ExamVenue, ReleaseBundle, Topic
 from exam_news.models.base import ExamContentPage
+from exam_news.radio import wagtail_hooks as radio_hooks  # noqa: F401  (bulletins, dictionary)
 
 
 @hooks.register("register_log_actions")

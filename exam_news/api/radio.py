@@ -5,7 +5,7 @@ import datetime
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from exam_news.models.radio import Bulletin
@@ -162,7 +162,7 @@ def bulletin_audio(request, bulletin_id: int):
     try:
         wav = audio.render_wav(script.spoken_text)
     except audio.AudioUnavailable as error:
-        return 503, {"detail": str(error)}
+        return Status(503, {"detail": str(error)})
     response = HttpResponse(wav, content_type="audio/wav")
     response["Content-Disposition"] = f'inline; filename="{renderers.file_name(script, "wav")}"'
     return response

@@ -19,6 +19,8 @@ from cms.models import AdministrativeUnit, ProvinceHomePage, ProvinceSettings, R
 from cms.text import fold
 from exam_news import models as m
 from exam_news.demo.images import demo_image
+from exam_news.radio.demo import ensure_demo_bulletin
+from exam_news.radio.setup import ensure_radio_setup
 from exam_news.sections import create_exam_section
 
 DATA = Path(__file__).parent / "data"
@@ -73,6 +75,7 @@ class DemoLoader:
             level=Level.LEGACY_DISTRICT, parent__successors=self.province)})
         home = self._home(info)
         ensure_editorial_setup(home)
+        ensure_radio_setup()
         self.topics = self._topics()
         self.images = [demo_image(i, f"Ảnh minh hoạ mùa thi {i + 1}", alt)
                        for i, alt in enumerate(IMAGE_ALTS)]
@@ -84,6 +87,7 @@ class DemoLoader:
             self._schedule(section, schedule[str(year)])
         self._venues(sections[2025])
         self._content(sections)
+        ensure_demo_bulletin(sections[2025])
         self.say(f"Đã nạp nội dung mẫu: {self.created} mục mới.")
         return home
 

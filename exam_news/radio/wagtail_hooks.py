@@ -1,0 +1,103 @@
+"""Admin for radio: bulletins (with workflow, reading times, exports) and the abbreviation dictionary.
+Imported by ``exam_news/wagtail_hooks.py`` so Wagtail registers it."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from exam_news.models.radio import Abbreviation, Bulletin
+from exam_news.radio import admin_views, audio
+from exam_news.radio.reading import format_duration
+from exam_news.radio.script import draft_script
+
+
+class ReadingTimePanel(Panel):
+    """Per-item and total reading time of the saved draft, the "propose" action and the export links."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "exam_news/radio/reading_time_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            bulletin = self.instance
+            script = draft_script(bulletin) if bulletin.pk and bulletin.station_id and bulletin.section_id else None
+            context.update({
+                "bulletin": bulletin, "script": script,
+                "total": format_duration(script.total_seconds) if script else "",
+                "formats": admin_views.EXPORT_FORMATS, "audio_available": audio.audio_available(),
+                "mp3_available": audio.mp3_available(), "audio_message": audio.unavailable_message(),
+                "not_live_message": admin_views.not_live_message(),
+            })
+            return context
+
+
+class BulletinFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Bulletin
+        fields = ["station", "section", "broadcast_date", "slot", "live"]
+
+
+class BulletinViewSet(SnippetViewSet):
+    model = Bulletin
+    icon = "media"
+    menu_label = _("Bản tin truyền thanh")
+    list_display = ["title", "station", "broadcast_date", "slot"]
+    list_filter = None
+    filterset_class = BulletinFilterSet
+    search_fields = ["title"]
+    ordering = ["-broadcast_date", "station__name"]
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("station"), FieldPanel("section")]),
+        FieldRowPanel([FieldPanel("broadcast_date"), FieldPanel("slot"), FieldPanel("syllables_per_minute")]),
+        MultiFieldPanel([ReadingTimePanel()], heading=_("Thời lượng đọc và xuất bản tin")),
+        InlinePanel("items", heading=_("Các mục (kéo để sắp xếp)"), label=_("mục")),
+    ]
+
+    def get_queryset(self, request):
+        return Bulletin.objects.select_related("station")
+
+
+class AbbreviationViewSet(SnippetViewSet):
+    model = Abbreviation
+    icon = "openquote"
+    menu_label = _("Từ điển viết tắt")
+    list_display = ["written", "spoken", "note"]
+    search_fields = ["written", "spoken", "note"]
+    ordering = ["written"]
+
+
+class RadioSnippets(SnippetViewSetGroup):
+    items = (BulletinViewSet, AbbreviationViewSet)
+    menu_icon = "media"
+    menu_label = _("Truyền thanh")
+    menu_name = "radio"
+    menu_order = 145
+
+
+register_snippet(RadioSnippets)
+
+
+@hooks.register("register_admin_urls")
+def register_radio_admin_urls():
+    return [path("radio/bulletins/", include((admin_views.urlpatterns, "exam_news_radio"),
+                                             namespace="exam_news_radio"))]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def bulletin_listing_buttons(snippet, user, next_url=None):
+    from wagtail.admin.widgets import ListingButton
+
+    if not isinstance(snippet, Bulletin) or not user.has_perm("exam_news.view_bulletin"):
+        return
+    if user.has_perm("exam_news.change_bulletin"):
+        yield ListingButton(_("Đề xuất nội dung"), reverse("exam_news_radio:propose", args=[snippet.pk]),
+                            priority=5)
+    if snippet.live:
+        for priority, fmt in enumerate(admin_views.EXPORT_FORMATS, start=6):
+            yield ListingButton(_("Tải %(fmt)s") % {"fmt": fmt.upper()},
+                                reverse("exam_news_radio:export", args=[snippet.pk, fmt]), priority=priority)
