@@ -36,11 +36,13 @@ def api_error(request, exc):
 
 from exam_news.api.content import router as content_router  # noqa: E402
 from exam_news.api.feeds import router as feeds_router  # noqa: E402
+from exam_news.api.preview import router as preview_router  # noqa: E402
 from exam_news.api.reference import router as reference_router  # noqa: E402
 
 api.add_router("/", reference_router)
 api.add_router("/", content_router)
 api.add_router("/", feeds_router)
+api.add_router("/", preview_router)
 from exam_news.api.radio import router as radio_router  # noqa: E402
 
 api.add_router("/radio/", radio_router)

@@ -104,7 +104,10 @@ class ApiCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not self._cacheable_request(request):
-            return self.get_response(request)
+            response = self.get_response(request)
+            if request.path.startswith("/api/v1/preview"):
+                response["Cache-Control"] = "private, no-store"
+            return response
         gen = generation()
         key = self._key(request, gen)
         entry = self._read(key)

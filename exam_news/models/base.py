@@ -106,6 +106,23 @@ class ExamContentPage(GuardedPublishMixin, Page):
     subpage_types: list[str] = []
     is_creatable = False
 
+    def serve_preview(self, request, mode_name):
+        """Headless preview in the admin: the API representation of the unsaved edit, plus a signed link
+        a portal front end can use to fetch the latest saved draft."""
+        from django.conf import settings
+        from django.template.response import TemplateResponse
+
+        from exam_news.api.details import detail
+        from exam_news.api.preview import preview_token
+        from exam_news.api.visibility import site_context
+
+        item = detail(request, self, site_context(request))
+        token_page = type(self).objects.filter(pk=self.pk).first() if self.pk else None
+        api_url = request.build_absolute_uri(f"/api/v1/preview?token={preview_token(token_page)}") \
+            if token_page and token_page.latest_revision_id else ""
+        return TemplateResponse(request, "exam_news/preview.html", {
+            "item": item, "api_url": api_url, "minutes": settings.API_PREVIEW_TOKEN_MAX_AGE // 60})
+
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
