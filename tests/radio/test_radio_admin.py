@@ -81,3 +81,30 @@ def test_abbreviation_snippet_rejects_duplicates_with_a_clear_message(client, ap
     assert "Từ viết tắt “BCĐ” đã có trong từ điển" in response.content.decode()
     response = client.post(f"{SNIPPETS}/abbreviation/add/", {"written": "HĐT", "spoken": "hội đồng thi", "note": ""})
     assert response.status_code == 302 and Abbreviation.objects.filter(written="HĐT").exists()
+
+
+def test_editor_submits_in_the_admin_and_approver_approves_then_it_exports(client, section, provincial_editor,
+                                                                           approver):
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    draft = bulletin(section, station(), items=[item("Lịch thi", "Sáng 26/6 thi Ngữ văn.")])
+    client.force_login(provincial_editor)
+    html = client.get(f"{SNIPPETS}/bulletin/edit/{draft.pk}/").content.decode()
+    data = querydict_from_html(html, form_id="w-editor-form")
+    data["items-0-spoken_override"] = "Sáng hai mươi sáu tháng sáu, thi môn Ngữ văn."
+    data["action-submit"] = "1"
+    response = client.post(f"{SNIPPETS}/bulletin/edit/{draft.pk}/", data)
+    assert response.status_code == 302
+    draft = Bulletin.objects.get(pk=draft.pk)
+    state = draft.current_workflow_state
+    assert state is not None and not draft.live
+    assert client.get(f"/api/v1/radio/bulletins/{draft.pk}").status_code == 404
+
+    client.force_login(approver)
+    response = client.post(
+        f"{SNIPPETS}/bulletin/workflow/action/{draft.pk}/approve/{state.current_task_state.pk}/",
+        {"comment": "Đồng ý phát."})
+    assert response.status_code in (200, 302)
+    exported = client.get(f"/api/v1/radio/bulletins/{draft.pk}").json()
+    assert exported["items"][0]["spoken_text"] == "Sáng hai mươi sáu tháng sáu, thi môn Ngữ văn."
+    assert exported["approved_by"] == approver.get_username()
