@@ -182,6 +182,12 @@ API_PREVIEW_TOKEN_MAX_AGE = env_int("API_PREVIEW_TOKEN_MAX_AGE", 3600)
 WEBHOOK_DELIVERY = env_str("WEBHOOK_DELIVERY", "thread")
 WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 5)
 
+# --- Radio bulletins: reading speed and how far proposals look ahead/back.
+RADIO_SYLLABLES_PER_MINUTE = env_int("RADIO_SYLLABLES_PER_MINUTE", 200)
+RADIO_SCHEDULE_DAYS = env_int("RADIO_SCHEDULE_DAYS", 7)
+RADIO_RECENT_DAYS = env_int("RADIO_RECENT_DAYS", 7)
+RADIO_RECENT_LIMIT = env_int("RADIO_RECENT_LIMIT", 5)
+
 # --- Internationalisation: Vietnamese first.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

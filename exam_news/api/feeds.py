@@ -24,9 +24,13 @@ FEED_SIZE = 50
 CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2"
 
 
-def documented(media_type: str, description: str) -> dict:
-    return {"responses": {200: {"description": description,
-                                "content": {media_type: {"schema": {"type": "string"}}}}}}
+def documented(media_type: str, description: str, schema: dict | None = None) -> dict:
+    errors = {"application/json": {"schema": {"type": "object", "properties": {"detail": {}}}}}
+    return {"responses": {
+        200: {"description": description, "content": {media_type: {"schema": schema or {"type": "string"}}}},
+        404: {"description": "Không tìm thấy", "content": errors},
+        422: {"description": "Tham số không hợp lệ (detail[].loc nêu tên tham số)", "content": errors},
+    }}
 
 
 class FeedFilters(SectionParam, AreaParams):
@@ -115,7 +119,12 @@ def schedule_ics(request, params: Query[SectionParam]):
 
 
 @router.get("/feeds/venues.geojson", summary="Điểm thi dạng GeoJSON",
-            openapi_extra=documented("application/geo+json", "GeoJSON FeatureCollection (RFC 7946)"))
+            openapi_extra=documented("application/geo+json", "GeoJSON FeatureCollection (RFC 7946)", {
+                "type": "object", "required": ["type", "features"],
+                "properties": {"type": {"const": "FeatureCollection"}, "features": {"type": "array", "items": {
+                    "type": "object", "required": ["type", "geometry", "properties"],
+                    "properties": {"type": {"const": "Feature"}, "id": {"type": "integer"},
+                                   "geometry": {"type": "object"}, "properties": {"type": "object"}}}}}}))
 def venues_geojson(request, filters: Query[VenueFilters]):
     reject_unknown(request, VenueFilters)
     queryset, refs = public_venues(request, filters.section, filters)
