@@ -69,6 +69,7 @@ API_CACHE_TTL=0 $PY bench/api/count_queries.py "$LIST" "$LIST&area=$AREA&exclude
   "/api/v1/items/$DETAIL_ID" >> "$OUT/summary.txt"
 
 if [ "${ANCHOR:-0}" = 1 ]; then
+  unset DJANGO_SETTINGS_MODULE MUA_THI_VAR_DIR
   [ -f /tmp/wagbase/db.sqlite3 ] || bash "$ANCHOR_DIR/setup.sh" sqlite
   (cd /tmp/wagbase && TAG=anchor-sqlite ENDPOINTS="a_list b_list_filtered c_detail" bash bench/bench.sh sqlite "$DUR") \
     > "$OUT/anchor.txt" 2>&1 || true

@@ -98,6 +98,23 @@ def cache_control(seconds_left: int | None) -> tuple[str, int]:
     return header, s_maxage
 
 
+def memoised(name: str, compute, ttl: int = 60):
+    """A value derived from published content, kept until the generation changes, ``ttl`` seconds pass
+    or the next scheduled change comes, whichever is first. Falls back to computing it."""
+    gen = generation()
+    key = f"api:memo:{gen}:{name}"
+    try:
+        value = cache.get(key)
+    except Exception:
+        value = None
+    if value is None:
+        value = compute()
+        left = seconds_until_next_change(gen, timezone.now())
+        with contextlib.suppress(Exception):
+            cache.set(key, value, min(ttl, left) if left is not None else ttl)
+    return value
+
+
 class ApiCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

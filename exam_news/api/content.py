@@ -13,6 +13,7 @@ from exam_news.api import representation as rep
 from exam_news.api.errors import NotFound, ParameterError
 from exam_news.api.pagination import paginate
 from exam_news.api.params import MAX_ID, ContentFilters, reject_unknown, resolve_area, resolve_sections
+from exam_news.api.rendering import trusted_json
 from exam_news.api.schemas import ItemDetailOut, ItemPage, NotFoundOut, ValidationErrorOut
 from exam_news.api.visibility import KINDS, in_area, in_sections, public, site_context
 
@@ -28,10 +29,14 @@ class KindParam(Schema):
     kind: ItemKind | None = Field(None, description="Lọc theo loại tin bài.")
 
 
+LIST_FIELDS = ("path", "depth", "url_path", "title", "live", "expire_at", "first_published_at", "last_published_at",
+               "content_type", "date", "summary", "image")
+
+
 def base_queryset() -> QuerySet:
     images = MediaImage.objects.prefetch_renditions(*rep.RENDITION_SPECS)
     return (
-        m.ExamContentPage.objects.select_related("content_type")
+        m.ExamContentPage.objects.select_related("content_type").only(*LIST_FIELDS)
         .prefetch_related(Prefetch("image", queryset=images),
                           Prefetch("areas", queryset=AdministrativeUnit.objects.only("code", "name", "level")),
                           "topics")
@@ -73,6 +78,8 @@ def kind_models(kind: str | None) -> list[type]:
 def of_kinds(queryset: QuerySet, models: list[type]) -> QuerySet:
     from django.contrib.contenttypes.models import ContentType
 
+    if set(models) == set(KINDS.values()):
+        return queryset  # every article page is one of the kinds
     types = ContentType.objects.get_for_models(*models).values()
     return queryset.filter(content_type__in=list(types))
 
@@ -83,7 +90,7 @@ def news_stream(request, filters: Query[ContentFilters], kind: Query[KindParam])
     mới nhất trước."""
     reject_unknown(request, ContentFilters, KindParam)
     queryset = of_kinds(filtered(request, filters, base_queryset()), kind_models(kind.kind))
-    return paginate(request, queryset, filters, serializer(request))
+    return trusted_json(paginate(request, queryset, filters, serializer(request)))
 
 
 def _kind_list(kind: str, path: str, summary: str):
@@ -92,7 +99,7 @@ def _kind_list(kind: str, path: str, summary: str):
     def endpoint(request, filters: Query[ContentFilters]):
         reject_unknown(request, ContentFilters)
         queryset = of_kinds(filtered(request, filters, base_queryset()), [model])
-        return paginate(request, queryset, filters, serializer(request))
+        return trusted_json(paginate(request, queryset, filters, serializer(request)))
 
     endpoint.__name__ = f"list_{kind}"
     router.get(path, response={200: ItemPage, **ERRORS}, summary=summary, operation_id=f"list_{kind}")(endpoint)
@@ -117,7 +124,7 @@ def active_notices(request, filters: Query[ContentFilters]):
     queryset = of_kinds(filtered(request, filters, base_queryset()), [m.NoticePage]).filter(
         noticepage__valid_from__lte=now).filter(
         Q(noticepage__valid_until__isnull=True) | Q(noticepage__valid_until__gt=now))
-    return paginate(request, queryset, filters, serializer(request))
+    return trusted_json(paginate(request, queryset, filters, serializer(request)))
 
 
 @router.get("/items/{item_id}", response={200: ItemDetailOut, **ERRORS}, summary="Chi tiết một tin bài")

@@ -1,3 +1,4 @@
+import hashlib
 import math
 from collections.abc import Callable
 from typing import Any
@@ -5,6 +6,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from exam_news.api.caching import memoised
 from exam_news.api.errors import ParameterError
 from exam_news.api.params import PageParams
 
@@ -17,7 +19,8 @@ def _page_link(request: HttpRequest, page: int) -> str:
 
 def paginate(request: HttpRequest, queryset: QuerySet, params: PageParams,
              serialize: Callable[[list[Any]], list[dict]]) -> dict:
-    count = queryset.count()
+    digest = hashlib.sha256(f"{request.get_host()}|{request.path}|{sorted(request.GET.items())}".encode()).hexdigest()
+    count = memoised(f"count:{digest[:32]}", queryset.count)
     pages = max(1, math.ceil(count / params.page_size))
     if params.page > pages:
         raise ParameterError("page", f"page vượt quá số trang ({pages}).")

@@ -22,6 +22,7 @@ from exam_news.api.params import (
     resolve_area,
     resolve_sections,
 )
+from exam_news.api.rendering import trusted_json
 from exam_news.api.schemas import (
     NotFoundOut,
     ScheduleOut,
@@ -168,7 +169,7 @@ def venues(request, filters: Query[VenueFilters]):
     def serialize(rows):
         return [venue_dict(v, refs, v.commune.parent.short_name if v.commune.parent else "") for v in rows]
 
-    return paginate(request, queryset, filters, serialize)
+    return trusted_json(paginate(request, queryset, filters, serialize))
 
 
 @router.get("/venues/{venue_id}", response={200: VenueOut, **ERRORS}, summary="Một điểm thi")
@@ -216,4 +217,4 @@ def areas(request, filters: Query[UnitFilters]):
                  "valid_until": u.valid_until, "successor_codes": sorted(s.code for s in u.successors.all())}
                 for u in rows]
 
-    return paginate(request, queryset, filters, serialize)
+    return trusted_json(paginate(request, queryset, filters, serialize))

@@ -50,19 +50,28 @@ def site_context(request: HttpRequest) -> SiteContext:
     site = Site.find_for_request(request)
     if site is None:
         raise NotFound("Không có cổng tỉnh nào phục vụ tên miền này.")
-    root = site.root_page
-    settings = ProvinceSettings.for_site(site)
-    base = (settings.portal_base_url or site.root_url).rstrip("/")
-    now = timezone.now()
-    context = SiteContext(site=site, root_path=root.path, root_url_path=root.url_path, portal_base_url=base, now=now)
-    below = Page.objects.filter(path__startswith=root.path, depth__gt=root.depth, depth__lte=root.depth + 2)
-    for page in below.filter(Q(live=False) | Q(expire_at__lte=now)).only("path"):
-        context.hidden_prefixes.append(page.path)
-    sections = m.ExamSectionPage.objects.filter(path__startswith=root.path, live=True).exclude(
-        expire_at__lte=now).order_by("-year", "kind")
-    context.sections = {s.path: s for s in sections}
+    from exam_news.api.caching import memoised
+
+    parts = memoised(f"site:{site.pk}", lambda: _site_parts(site))
+    context = SiteContext(site=site, now=timezone.now(), **parts)
     request._mua_thi_site_context = context
     return context
+
+
+def _site_parts(site: Site) -> dict:
+    """What the site's public tree looks like; changes only when content is published or expires."""
+    root = site.root_page
+    now = timezone.now()
+    settings = ProvinceSettings.for_site(site)
+    below = Page.objects.filter(path__startswith=root.path, depth__gt=root.depth, depth__lte=root.depth + 2)
+    hidden = [p.path for p in below.filter(Q(live=False) | Q(expire_at__lte=now)).only("path")]
+    sections = m.ExamSectionPage.objects.filter(path__startswith=root.path, live=True).exclude(
+        expire_at__lte=now).order_by("-year", "kind")
+    return {
+        "root_path": root.path, "root_url_path": root.url_path, "hidden_prefixes": hidden,
+        "portal_base_url": (settings.portal_base_url or site.root_url).rstrip("/"),
+        "sections": {s.path: s for s in sections},
+    }
 
 
 def public(queryset: QuerySet, context: SiteContext) -> QuerySet:
