@@ -1,10 +1,10 @@
 """Content changes that invalidate the API's cached responses."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms.models import AdministrativeUnit, ProvinceSettings
+from cms.models import AdministrativeUnit, MediaImage, ProvinceSettings
 from exam_news import events
 from exam_news.api.caching import bump_generation
 from exam_news.models import ExamVenue, ReleaseBundle, Topic
@@ -23,6 +23,6 @@ def connect() -> None:
     page_published.connect(events.on_published, dispatch_uid="webhook-publish")
     page_unpublished.connect(events.on_unpublished, dispatch_uid="webhook-unpublish")
     post_save.connect(events.on_venue_saved, sender=ExamVenue, dispatch_uid="webhook-venue")
-    for model in (ExamVenue, Topic, ProvinceSettings, AdministrativeUnit, ReleaseBundle):
+    for model in (ExamVenue, Topic, ProvinceSettings, AdministrativeUnit, ReleaseBundle, MediaImage, Site):
         post_save.connect(bump_generation, sender=model, dispatch_uid=f"api-cache-save-{model.__name__}")
         post_delete.connect(bump_generation, sender=model, dispatch_uid=f"api-cache-delete-{model.__name__}")

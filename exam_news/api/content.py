@@ -2,12 +2,11 @@
 
 from typing import Literal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja import Path as NinjaPath
 
-from cms.models import AdministrativeUnit, MediaImage
 from exam_news import models as m
 from exam_news.api import representation as rep
 from exam_news.api.errors import NotFound, ParameterError
@@ -34,12 +33,8 @@ LIST_FIELDS = ("path", "depth", "url_path", "title", "live", "expire_at", "first
 
 
 def base_queryset() -> QuerySet:
-    images = MediaImage.objects.prefetch_renditions(*rep.RENDITION_SPECS)
     return (
         m.ExamContentPage.objects.select_related("content_type").only(*LIST_FIELDS)
-        .prefetch_related(Prefetch("image", queryset=images),
-                          Prefetch("areas", queryset=AdministrativeUnit.objects.only("code", "name", "level")),
-                          "topics")
         .order_by("-date", "-pk")
     )
 
@@ -64,7 +59,12 @@ def filtered(request: HttpRequest, filters: ContentFilters, queryset: QuerySet) 
 
 def serializer(request: HttpRequest):
     context = site_context(request)
-    return lambda pages: [rep.item_summary(request, page, context) for page in pages]
+    def serialize(pages):
+        images = rep.image_payloads(request, {p.image_id for p in pages if p.image_id})
+        labels = rep.labels_for([p.pk for p in pages])
+        return [rep.item_summary(request, page, context, images, labels) for page in pages]
+
+    return serialize
 
 
 def kind_models(kind: str | None) -> list[type]:

@@ -49,12 +49,13 @@ def _feed(request: HttpRequest, feed_class, filters: FeedFilters, kind: KindPara
         description="Tin tức kỳ thi và tuyển sinh", language="vi",
         feed_url=request.build_absolute_uri(), author_name=context.site.site_name,
     )
+    _areas, topics = rep.labels_for([p.pk for p in items])
     for page in items:
         feed.add_item(
             title=page.title, link=context.public_url(page), description=page.summary,
             unique_id=f"tag:{context.site.hostname},{page.first_published_at:%Y-%m-%d}:page-{page.pk}",
             unique_id_is_permalink=False, pubdate=page.first_published_at, updateddate=page.last_published_at,
-            categories=[t.name for t in page.topics.all()],
+            categories=[t["name"] for t in topics[page.pk]],
         )
     return HttpResponse(feed.writeString("utf-8"), content_type=f"{feed.content_type.split(';')[0]}; charset=utf-8")
 

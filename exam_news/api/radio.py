@@ -5,9 +5,11 @@ import datetime
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from exam_news.api.params import MAX_ID, reject_unknown
+from exam_news.api.schemas import ValidationErrorOut
 from exam_news.models.radio import Bulletin
 from exam_news.radio import audio, renderers
 from exam_news.radio.script import Script, live_script, live_scripts
@@ -78,9 +80,9 @@ class BulletinOut(Schema):
 
 
 class BulletinFilters(Schema):
-    station: int | None = None
-    date: datetime.date | None = None
-    section: int | None = None
+    station: int | None = Field(None, ge=1, le=MAX_ID, description="Id đài truyền thanh.")
+    date: datetime.date | None = Field(None, description="Ngày phát (YYYY-MM-DD).")
+    section: int | None = Field(None, ge=1, le=MAX_ID, description="Id chuyên mục kỳ thi.")
 
 
 def _links(request, bulletin_id: int) -> dict[str, str]:
@@ -89,7 +91,7 @@ def _links(request, bulletin_id: int) -> dict[str, str]:
 
 
 def _script(bulletin_id: int) -> Script:
-    script = live_script(bulletin_id)
+    script = live_script(bulletin_id) if 0 < bulletin_id <= MAX_ID else None
     if script is None:
         raise HttpError(404, _("Không có bản tin truyền thanh số %(id)s đã duyệt.") % {"id": bulletin_id})
     return script
@@ -106,9 +108,11 @@ def _file_doc(content_type: str, description: str, binary: bool = False) -> dict
     return {"responses": {200: {"description": description, "content": {content_type: {"schema": schema}}}}}
 
 
-@router.get("/bulletins", response=list[BulletinSummaryOut], summary="Danh sách bản tin đã duyệt")
+@router.get("/bulletins", response={200: list[BulletinSummaryOut], 422: ValidationErrorOut},
+            summary="Danh sách bản tin đã duyệt")
 def list_bulletins(request, filters: Query[BulletinFilters]):
     """Live (approved) bulletins, newest broadcast date first; filter by station id, date, section id."""
+    reject_unknown(request, BulletinFilters)
     queryset = Bulletin.objects.all()
     if filters.station is not None:
         queryset = queryset.filter(station_id=filters.station)

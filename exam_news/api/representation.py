@@ -1,8 +1,10 @@
 """Turning published content into API dictionaries: images, areas, rich text, JSON-LD."""
 
+import contextlib
 import re
 from html import unescape
 
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
@@ -39,9 +41,34 @@ def area(unit) -> dict:
     return {"code": unit.code, "name": unit.name, "level": unit.level}
 
 
-def image(request: HttpRequest, img) -> dict | None:
-    if img is None:
-        return None
+def image_payloads(request: HttpRequest, image_ids: set[int]) -> dict[int, dict]:
+    """Image representations by id. Kept in the cache per generation, so a list needs no image or
+    rendition query once warm; renditions are generated on first use."""
+    from cms.models import MediaImage
+    from exam_news.api.caching import generation
+
+    gen = generation()
+    keys = {pk: f"api:image:{gen}:{pk}" for pk in image_ids}
+    try:
+        found = cache.get_many(list(keys.values()))
+    except Exception:
+        found = {}
+    payloads = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = image_ids - set(payloads)
+    if missing:
+        fresh = {img.pk: _image(img) for img in
+                 MediaImage.objects.filter(pk__in=missing).prefetch_renditions(*RENDITION_SPECS)}
+        with contextlib.suppress(Exception):
+            cache.set_many({keys[pk]: payload for pk, payload in fresh.items()}, 3600)
+        payloads.update(fresh)
+    return {pk: _absolutised(request, payload) for pk, payload in payloads.items()}
+
+
+def _absolutised(request: HttpRequest, payload: dict) -> dict:
+    return {**payload, "renditions": [{**r, "url": absolute(request, r["url"])} for r in payload["renditions"]]}
+
+
+def _image(img) -> dict:
     renditions = img.get_renditions(*RENDITION_FILTERS)
     focal = None
     if img.has_focal_point():
@@ -51,7 +78,7 @@ def image(request: HttpRequest, img) -> dict | None:
         "id": img.pk, "title": img.title, "alt": img.default_alt_text, "width": img.width, "height": img.height,
         "focal_point": focal,
         "renditions": [
-            {"url": absolute(request, r.url), "width": r.width, "height": r.height,
+            {"url": r.url, "width": r.width, "height": r.height,
              "format": spec.rsplit("-", 1)[1]}
             for spec in RENDITION_SPECS if (r := renditions.get(spec))
         ],
@@ -64,8 +91,28 @@ def section_ref(section: m.ExamSectionPage | None) -> dict | None:
     return {"id": section.pk, "kind": section.kind, "year": section.year, "title": section.title}
 
 
-def item_summary(request: HttpRequest, page: m.ExamContentPage, context: SiteContext) -> dict:
+def labels_for(page_ids: list[int]) -> tuple[dict[int, list[dict]], dict[int, list[dict]]]:
+    """Areas and topics of many pages in two light queries (no model instances)."""
+    areas: dict[int, list[dict]] = {pk: [] for pk in page_ids}
+    topics: dict[int, list[dict]] = {pk: [] for pk in page_ids}
+    area_rows = m.ExamContentPage.areas.through.objects.filter(examcontentpage_id__in=page_ids).values_list(
+        "examcontentpage_id", "administrativeunit__code", "administrativeunit__name", "administrativeunit__level")
+    for page_id, code, name, level in sorted(area_rows, key=lambda row: (row[3], row[1])):
+        areas[page_id].append({"code": code, "name": name, "level": level})
+    topic_rows = m.ExamContentPage.topics.through.objects.filter(examcontentpage_id__in=page_ids).values_list(
+        "examcontentpage_id", "topic__slug", "topic__name")
+    for page_id, slug, name in sorted(topic_rows, key=lambda row: row[2]):
+        topics[page_id].append({"slug": slug, "name": name})
+    return areas, topics
+
+
+def item_summary(request: HttpRequest, page: m.ExamContentPage, context: SiteContext,
+                 images: dict[int, dict] | None = None, labels: tuple[dict, dict] | None = None) -> dict:
     kind = KIND_OF_MODEL.get(page.specific_class)
+    if images is None:
+        images = image_payloads(request, {page.image_id} if page.image_id else set())
+    if labels is None:
+        labels = labels_for([page.pk])
     return {
         "id": page.pk,
         "kind": kind,
@@ -75,9 +122,9 @@ def item_summary(request: HttpRequest, page: m.ExamContentPage, context: SiteCon
         "section": section_ref(context.section_of(page)),
         "date": page.date.isoformat(),
         "summary": page.summary,
-        "image": image(request, page.image),
-        "areas": [area(u) for u in page.areas.all()],
-        "topics": [{"slug": t.slug, "name": t.name} for t in page.topics.all()],
+        "image": images.get(page.image_id),
+        "areas": labels[0][page.pk],
+        "topics": labels[1][page.pk],
         "first_published_at": local_iso(page.first_published_at),
         "last_published_at": local_iso(page.last_published_at),
     }

@@ -47,11 +47,11 @@ def site_context(request: HttpRequest) -> SiteContext:
     cached = getattr(request, "_mua_thi_site_context", None)
     if cached is not None:
         return cached
-    site = Site.find_for_request(request)
-    if site is None:
-        raise NotFound("Không có cổng tỉnh nào phục vụ tên miền này.")
     from exam_news.api.caching import memoised
 
+    site = memoised(f"host:{request.get_host()}", lambda: Site.find_for_request(request))
+    if site is None:
+        raise NotFound("Không có cổng tỉnh nào phục vụ tên miền này.")
     parts = memoised(f"site:{site.pk}", lambda: _site_parts(site))
     context = SiteContext(site=site, now=timezone.now(), **parts)
     request._mua_thi_site_context = context

@@ -231,3 +231,9 @@ def test_rebuttal_detail_is_a_claim_review(client, portal):
     assert body["json_ld"]["@type"] == "ClaimReview"
     assert body["json_ld"]["reviewRating"]["alternateName"] == "Sai sự thật"
     assert body["rebuttal"]["claim"] == "Đề thi Toán bị lộ trước giờ thi"
+
+
+def test_radio_bulletin_list_rejects_unknown_and_oversized_parameters(client, portal):
+    assert client.get("/api/v1/radio/bulletins?foo=1").status_code == 422
+    assert client.get(f"/api/v1/radio/bulletins?station={2**70}").status_code == 422
+    assert client.get(f"/api/v1/radio/bulletins/{2**70}").status_code == 404
