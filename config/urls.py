@@ -5,9 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from exam_news.api.app import api
 
 urlpatterns = [
+    path("healthz", cms_views.healthz, name="healthz"),
+    path("readyz", cms_views.readyz, name="readyz"),
     path("api/v1/", api.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
