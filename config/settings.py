@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "exam_news.api.caching.ApiCacheMiddleware",
@@ -258,3 +259,8 @@ LOGGING = {
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+# "json": one JSON object per line with the request id (for log shippers); "text": Django's default.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT == "json":
+    LOGGING["formatters"] = {"json": {"()": "cms.logging.JsonFormatter"}}
+    LOGGING["handlers"]["console"]["formatter"] = "json"
