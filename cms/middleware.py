@@ -1,9 +1,16 @@
-"""Request-wide middleware: request ids."""
+"""Request-wide middleware: request ids, API rate and size limits, security headers."""
 
+import contextlib
+import functools
+import ipaddress
+import math
 import re
+import time
 import uuid
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from cms.logging import request_id_var
 
@@ -35,4 +42,124 @@ class RequestIdMiddleware:
         finally:
             request_id_var.reset(token)
         response[REQUEST_ID_HEADER] = request_id
+        return response
+
+
+# --- API protection: per-client rate limit and request size limit.
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address: REMOTE_ADDR, or — behind ``TRUSTED_PROXY_COUNT`` proxies that append to
+    ``X-Forwarded-For`` — the address the outermost trusted proxy saw. Never trusts the header otherwise."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies <= 0 or not forwarded:
+        return remote
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    if not hops:
+        return remote
+    return hops[-proxies] if len(hops) >= proxies else hops[0]
+
+
+@functools.lru_cache(maxsize=8)
+def _allowlist(entries: tuple[str, ...]) -> tuple:
+    networks = []
+    for entry in entries:
+        with contextlib.suppress(ValueError):
+            networks.append(ipaddress.ip_network(entry, strict=False))
+    return tuple(networks)
+
+
+def allow_listed(ip: str) -> bool:
+    networks = _allowlist(tuple(settings.API_RATE_LIMIT_ALLOWLIST))
+    if not networks:
+        return False
+    # No socket address means a local caller (a Unix socket, an in-process WSGI client): treat as loopback.
+    ip = ip or "127.0.0.1"
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return False
+    return any(address in network for network in networks)
+
+
+def hit(ip: str, limit: int, window: int, now: float | None = None) -> tuple[bool, int]:
+    """Counts one request in the client's fixed window. Returns (allowed, seconds to the window's end).
+    A cache that is down or misbehaving lets the request through: limiting must never cause an outage."""
+    now = time.time() if now is None else now
+    window_start = int(now // window) * window
+    retry_after = max(1, math.ceil(window_start + window - now))
+    key = f"ratelimit:api:{ip}:{window_start}"
+    try:
+        cache.add(key, 0, window + 1)
+        count = cache.incr(key)
+    except Exception:  # missing key (expired between add and incr), or the cache is down
+        return True, retry_after
+    if count is None:  # django-redis with IGNORE_EXCEPTIONS swallows the outage
+        return True, retry_after
+    return count <= limit, retry_after
+
+
+def json_error(detail: str, status: int, **headers) -> JsonResponse:
+    response = JsonResponse({"detail": detail}, status=status)
+    response["Cache-Control"] = "no-store"
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+class ApiProtectionMiddleware:
+    """Rate limit (``API_RATE_LIMIT`` requests per ``API_RATE_WINDOW`` seconds per client, 429 with
+    ``Retry-After``) and body size limit (``API_MAX_BODY_BYTES``, 413) for ``/api/``. Listed above the
+    response cache so that cached answers count too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            refused = self._refuse(request)
+            if refused is not None:
+                return refused
+        return self.get_response(request)
+
+    @staticmethod
+    def _refuse(request: HttpRequest) -> HttpResponse | None:
+        limit, window = settings.API_RATE_LIMIT, settings.API_RATE_WINDOW
+        if limit > 0 and window > 0:
+            ip = client_ip(request)
+            if not allow_listed(ip):
+                allowed, retry_after = hit(ip, limit, window)
+                if not allowed:
+                    return json_error(
+                        f"Quá nhiều yêu cầu: tối đa {limit} yêu cầu mỗi {window} giây. "
+                        f"Thử lại sau {retry_after} giây.", 429, **{"Retry-After": str(retry_after)})
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return json_error("Content-Length không hợp lệ.", 400)
+        if length > settings.API_MAX_BODY_BYTES:
+            return json_error(f"Nội dung yêu cầu quá lớn (tối đa {settings.API_MAX_BODY_BYTES} byte).", 413)
+        return None
+
+
+# --- Security headers that Django 5.2 does not set itself.
+
+ADMIN_AND_DOCS = ("/admin/", "/api/v1/docs")
+
+
+class SecurityHeadersMiddleware:
+    """``Permissions-Policy`` on every response; ``Content-Security-Policy`` on the admin and the API
+    docs (the public site is headless, the API answers JSON). Views that set their own keep them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if settings.ADMIN_CONTENT_SECURITY_POLICY and request.path.startswith(ADMIN_AND_DOCS):
+            response.headers.setdefault("Content-Security-Policy", settings.ADMIN_CONTENT_SECURITY_POLICY)
         return response

@@ -1,6 +1,7 @@
 """Operational endpoints (health) and error views."""
 
 from django.http import HttpRequest, JsonResponse
+from django.views import defaults
 from django.views.decorators.http import require_GET
 
 from cms import health
@@ -23,3 +24,13 @@ def readyz(request: HttpRequest) -> JsonResponse:
     ok, checks = health.run_checks()
     return _uncached(JsonResponse({"status": "ok" if ok else "unavailable", **checks},
                                   status=200 if ok else 503))
+
+
+def server_error(request: HttpRequest, *args, **kwargs):
+    """500 without any detail: JSON for the API, Django's plain page elsewhere. With DEBUG off Django
+    never puts a traceback or settings in the body; this keeps API clients on JSON too."""
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"detail": "Lỗi máy chủ. Vui lòng thử lại sau."}, status=500)
+        response["Cache-Control"] = "no-store"
+        return response
+    return defaults.server_error(request, *args, **kwargs)

@@ -58,7 +58,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cms.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.SecurityHeadersMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Before the response cache, so that cached answers are rate limited too.
+    "cms.middleware.ApiProtectionMiddleware",
     "exam_news.api.caching.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -179,6 +182,17 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 API_PREVIEW_TOKEN_MAX_AGE = env_int("API_PREVIEW_TOKEN_MAX_AGE", 3600)
+# Per-client rate limit for /api/ (fixed window in the cache; 0 turns it off). Portal servers listed in
+# API_RATE_LIMIT_ALLOWLIST (IPs or CIDR networks) are exempt. X-Forwarded-For is trusted only through
+# TRUSTED_PROXY_COUNT proxies (1 behind one nginx/load balancer).
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 600)
+API_RATE_WINDOW = env_int("API_RATE_WINDOW", 60)
+# Loopback (local monitoring, the benchmark, the test suite) is exempt unless the variable says otherwise.
+API_RATE_LIMIT_ALLOWLIST = env_list("API_RATE_LIMIT_ALLOWLIST", ["127.0.0.1", "::1"])
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Request bodies: API requests above API_MAX_BODY_BYTES get a 413; form data (not files) is capped by Django.
+API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 # Change notifications: "thread" (first attempt after commit, in the background), "inline" or "off".
 WEBHOOK_DELIVERY = env_str("WEBHOOK_DELIVERY", "thread")
 WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 5)
@@ -235,6 +249,34 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Wagtail's live preview renders the page in a same-origin iframe, so DENY would break it.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+PERMISSIONS_POLICY = ("camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), "
+                      "browsing-topics=()")
+# Admin and API docs: scripts and styles only from this host (Wagtail's admin needs inline ones), images
+# also from data:/blob: (upload previews, Swagger UI) and the media host; framed only by ourselves.
+_MEDIA_ORIGIN = ""
+if env_str("S3_CUSTOM_DOMAIN"):
+    _MEDIA_ORIGIN = "https://" + env_str("S3_CUSTOM_DOMAIN").split("/")[0]
+elif AWS_STORAGE_BUCKET_NAME:
+    from urllib.parse import urlsplit
+
+    _endpoint = urlsplit(env_str("S3_ENDPOINT_URL"))
+    _MEDIA_ORIGIN = f"{_endpoint.scheme}://{_endpoint.netloc}" if _endpoint.netloc else "https://*.amazonaws.com"
+ADMIN_CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    f"img-src 'self' data: blob: {_MEDIA_ORIGIN}".strip(),
+    f"media-src 'self' blob: {_MEDIA_ORIGIN}".strip(),
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "frame-ancestors 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+])
+# No avatars from gravatar.com: the admin makes no third-party requests (and the CSP allows none).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG and env_bool("HTTPS", False))

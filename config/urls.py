@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views as cms_views
 from exam_news.api.app import api
 
+handler500 = "cms.views.server_error"
+
 urlpatterns = [
     path("healthz", cms_views.healthz, name="healthz"),
     path("readyz", cms_views.readyz, name="readyz"),

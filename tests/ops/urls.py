@@ -19,7 +19,7 @@ def fails(request):
     raise RuntimeError("secret=hunter2 in a failing view")
 
 
-handler500 = project_urls.handler500 if hasattr(project_urls, "handler500") else None
+handler500 = project_urls.handler500
 
 urlpatterns = [
     path("ops-test/log", logs_a_line),
