@@ -1,5 +1,6 @@
 """Articles of every kind: the unified news stream, per-kind lists, active notices and item detail."""
 
+import datetime
 from typing import Literal
 
 from django.db.models import Q, QuerySet
@@ -53,7 +54,11 @@ def filtered(request: HttpRequest, filters: ContentFilters, queryset: QuerySet) 
     if filters.tag:
         queryset = queryset.filter(topics__slug=filters.tag)
     if filters.updated_since:
-        queryset = queryset.filter(last_published_at__gte=filters.updated_since)
+        try:  # in UTC: databases reject unusual offsets such as +21:01
+            since = filters.updated_since.astimezone(datetime.UTC)
+        except (OverflowError, ValueError) as exc:
+            raise ParameterError("updated_since", "updated_since nằm ngoài khoảng thời gian hợp lệ.") from exc
+        queryset = queryset.filter(last_published_at__gte=since)
     return queryset
 
 

@@ -237,3 +237,9 @@ def test_radio_bulletin_list_rejects_unknown_and_oversized_parameters(client, po
     assert client.get("/api/v1/radio/bulletins?foo=1").status_code == 422
     assert client.get(f"/api/v1/radio/bulletins?station={2**70}").status_code == 422
     assert client.get(f"/api/v1/radio/bulletins/{2**70}").status_code == 404
+
+
+@pytest.mark.parametrize(("value", "status"), [("2025-07-16T08:00:00%2B21:01", 200),
+                                               ("9999-12-31T23:59:59-14:00", 422)])
+def test_updated_since_with_unusual_offsets_never_breaks_the_database(client, portal, value, status):
+    assert client.get(f"/api/v1/news?updated_since={value}").status_code == status
