@@ -7,14 +7,13 @@ The file is the whole timetable: the schedule's sessions become exactly the rows
 import datetime
 from typing import BinaryIO
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cms.text import fold
 from exam_news.importers import cells
-from exam_news.importers.tables import Column, ImportReport, Row, RowError, read_rows
+from exam_news.importers.tables import Column, ImportReport, Row, RowError, parse_row, read_rows, validated
 from exam_news.models import ExamSectionPage, ExamSession, Slot
 from exam_news.sections import schedule_page_of
 
@@ -81,12 +80,7 @@ def _key(date: datetime.date, slot: str, subject: str) -> tuple:
 
 def _session_from_row(row: Row, existing: dict, report: ImportReport) -> ExamSession | None:
     errors_before = len(report.errors)
-    values = {}
-    for name, parse in PARSERS.items():
-        try:
-            values[name] = parse(row.values.get(name))
-        except cells.CellError as exc:
-            report.errors.append(RowError(row.number, COLUMNS[name].header, str(exc)))
+    values = parse_row(row, PARSERS, COLUMNS, report)
     if len(report.errors) > errors_before:
         return None
     duration = values.pop("duration")
@@ -101,11 +95,6 @@ def _session_from_row(row: Row, existing: dict, report: ImportReport) -> ExamSes
     session = existing.get(key) or ExamSession()
     for name, value in values.items():
         setattr(session, name, value)
-    try:
-        session.full_clean(exclude=["page", "sort_order"])
-    except ValidationError as exc:
-        for field, messages in exc.message_dict.items():
-            column = COLUMNS[field].header if field in COLUMNS else field
-            report.errors.extend(RowError(row.number, column, m) for m in messages)
+    if not validated(session, row, COLUMNS, report, exclude=["page", "sort_order"]):
         return None
     return session

@@ -142,3 +142,30 @@ def _read_csv(file: BinaryIO) -> list[tuple[int, list[Any]]]:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
     return [(i, row) for i, row in enumerate(reader, start=1)]
+
+
+def parse_row(row: Row, parsers: dict, columns: dict[str, Column], report: ImportReport) -> dict:
+    """Each cell through its parser; a bad cell becomes a RowError naming its column."""
+    from exam_news.importers.cells import CellError
+
+    values = {}
+    for name, parse in parsers.items():
+        try:
+            values[name] = parse(row.values.get(name))
+        except CellError as exc:
+            report.errors.append(RowError(row.number, columns[name].header, str(exc)))
+    return values
+
+
+def validated(instance, row: Row, columns: dict[str, Column], report: ImportReport, **clean_options) -> bool:
+    """Run the model's own validation and report each message against the column it concerns."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        instance.full_clean(**clean_options)
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            column = columns[field].header if field in columns else field
+            report.errors.extend(RowError(row.number, column, m) for m in messages)
+        return False
+    return True

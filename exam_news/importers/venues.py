@@ -2,14 +2,13 @@
 
 from typing import BinaryIO
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cms.areas import UnitNotFound, communes_of, legacy_districts_of, match_unit
 from exam_news.importers import cells
-from exam_news.importers.tables import Column, ImportReport, Row, RowError, read_rows
+from exam_news.importers.tables import Column, ImportReport, Row, RowError, parse_row, read_rows, validated
 from exam_news.models import ExamSectionPage, ExamVenue
 from exam_news.sections import province_of
 
@@ -69,12 +68,7 @@ def import_venues(section: ExamSectionPage, file: BinaryIO, filename: str, *, dr
 
 def _venue_from_row(row: Row, section, existing, communes, districts, report) -> ExamVenue | None:
     errors_before = len(report.errors)
-    values = {}
-    for name, parse in PARSERS.items():
-        try:
-            values[name] = parse(row.values.get(name))
-        except cells.CellError as exc:
-            report.errors.append(RowError(row.number, COLUMNS[name].header, str(exc)))
+    values = parse_row(row, PARSERS, COLUMNS, report)
     venue = existing.get(values.get("code")) or ExamVenue(section=section)
     for name, value in values.items():
         setattr(venue, name, value)
@@ -89,11 +83,6 @@ def _venue_from_row(row: Row, section, existing, communes, districts, report) ->
             report.errors.append(RowError(row.number, COLUMNS[name].header, str(exc)))
     if len(report.errors) > errors_before:
         return None
-    try:
-        venue.full_clean(exclude=["section"], validate_unique=False)
-    except ValidationError as exc:
-        for field, messages in exc.message_dict.items():
-            column = COLUMNS[field].header if field in COLUMNS else field
-            report.errors.extend(RowError(row.number, column, m) for m in messages)
+    if not validated(venue, row, COLUMNS, report, exclude=["section"], validate_unique=False):
         return None
     return venue
