@@ -6,3 +6,8 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Nền tảng xuất bản")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms import audit
+
+        audit.connect()

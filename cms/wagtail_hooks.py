@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms import audit
 from cms.models import AdministrativeUnit, EditorScope, RadioStation, WebhookDelivery, WebhookSubscription
 
 
@@ -84,3 +86,6 @@ class NotificationSnippets(SnippetViewSetGroup):
 
 
 register_snippet(NotificationSnippets)
+
+
+hooks.register("register_log_actions", audit.register_log_actions)
