@@ -1,0 +1,95 @@
+import gzip
+import json
+import tempfile
+from pathlib import Path
+
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Collection, Page, Site, Task, Workflow
+
+from cms import audit
+from cms.management.commands.backup_content import FORMAT, VERSION
+
+# Records whose presence means the database already holds content (Wagtail's own initial rows — the root
+# page, the "Welcome" page, the default site, collection, groups and workflow — do not count).
+CONTENT_MODELS = [
+    "cms.ProvinceHomePage", "cms.MediaImage", "cms.MediaDocument", "exam_news.ExamVenue", "exam_news.Topic",
+    "exam_news.ReleaseBundle", "exam_news.Bulletin", "exam_news.Abbreviation",
+]
+
+
+def existing_content() -> list[str]:
+    found = [label for label in CONTENT_MODELS if apps.get_model(label).objects.exists()]
+    if Page.objects.filter(depth__gt=1).exclude(content_type=ContentType.objects.get_for_model(Page)).exists():
+        found.append("pages")
+    return found
+
+
+class Command(BaseCommand):
+    help = (
+        "Khôi phục tệp do backup_content tạo vào một cơ sở dữ liệu rỗng (đã chạy migrate), trong một giao dịch: "
+        "lỗi ở bất kỳ bản ghi nào thì không thay đổi gì. Từ chối nếu đã có nội dung. Tệp media không nằm trong "
+        "bản sao lưu: khôi phục MEDIA_ROOT/bucket riêng."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("input", help="Tệp .json.gz do backup_content tạo")
+        parser.add_argument("--skip-index", action="store_true", help="Không dựng lại chỉ mục tìm kiếm")
+
+    def handle(self, *args, **options):
+        path = Path(options["input"])
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                backup = json.load(fh)
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"Không đọc được tệp sao lưu {path}: {exc}") from exc
+        if not isinstance(backup, dict) or backup.get("format") != FORMAT or backup.get("version") != VERSION:
+            raise CommandError(f"{path} không phải bản sao lưu của backup_content (phiên bản {VERSION}).")
+
+        found = existing_content()
+        if found:
+            raise CommandError(
+                "Cơ sở dữ liệu đã có nội dung (" + ", ".join(found) + "); restore_content chỉ khôi phục vào "
+                "cơ sở dữ liệu rỗng. Hãy tạo cơ sở dữ liệu mới và chạy migrate trước."
+            )
+
+        objects = self.remap_content_types(backup["objects"], backup["content_types"])
+        with tempfile.TemporaryDirectory() as tmp:
+            fixture = Path(tmp) / "content.json"
+            fixture.write_text(json.dumps(objects, ensure_ascii=False), encoding="utf-8")
+            with transaction.atomic(), audit.suppressed():
+                self.clear_initial_rows()
+                call_command("loaddata", str(fixture), verbosity=0)
+        if not options["skip_index"]:
+            call_command("update_index", verbosity=0)
+        from exam_news.api.caching import bump_generation
+
+        bump_generation()
+        self.stdout.write(f"Đã khôi phục {len(objects)} bản ghi từ {path}. Nhớ khôi phục tệp media.")
+
+    @staticmethod
+    def remap_content_types(objects: list, content_types: dict) -> list:
+        """Revisions keep the page's content type id inside their JSON; translate it to this database's id."""
+        for obj in objects:
+            if obj["model"] != "wagtailcore.revision":
+                continue
+            content = obj["fields"].get("content")
+            if isinstance(content, dict) and str(content.get("content_type")) in content_types:
+                app_label, model = content_types[str(content["content_type"])]
+                content["content_type"] = ContentType.objects.get_by_natural_key(app_label, model).pk
+        return objects
+
+    @staticmethod
+    def clear_initial_rows():
+        """Wagtail's migrations create a root page, a welcome page, a site, a root collection, two groups and
+        a workflow; the backup brings its own (with their original ids), so these go first."""
+        Site.objects.all().delete()
+        Page.objects.filter(depth__gt=1).delete()
+        Workflow.objects.all().delete()
+        Task.objects.all().delete()
+        Group.objects.all().delete()
+        Collection.objects.filter(depth__gt=1).delete()
