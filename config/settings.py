@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -270,6 +272,9 @@ AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "cms.security.login_client_ip"
 # Only the failures are recorded (no row per successful login).
 AXES_DISABLE_ACCESS_LOG = True
+# Optional TOTP two-factor for approvers and administrators (`manage.py totp_setup USERNAME`).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.two_factor.LoginForm"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # --- Security: strict by default when DEBUG is off; each switch can be overridden.
 SECURE_CONTENT_TYPE_NOSNIFF = True
