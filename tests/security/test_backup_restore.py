@@ -5,7 +5,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, Revision
+from wagtail.models import Page, ReferenceIndex, Revision
 
 from cms.management.commands.restore_content import Command as Restore
 from cms.models import MediaDocument, MediaImage
@@ -56,6 +56,7 @@ def test_backup_and_restore_round_trip_is_byte_identical(client, tmp_path):
 
     call_command("restore_content", str(out))
     assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
+    assert ReferenceIndex.objects.exists()
     news = m.NewsPage.objects.live().first()
     assert isinstance(news.get_latest_revision().as_object(), m.NewsPage)
     after = snapshot(client)

@@ -38,7 +38,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("input", help="Tệp .json.gz do backup_content tạo")
-        parser.add_argument("--skip-index", action="store_true", help="Không dựng lại chỉ mục tìm kiếm")
+        parser.add_argument("--skip-index", action="store_true",
+                            help="Không dựng lại chỉ mục tìm kiếm và chỉ mục tham chiếu")
 
     def handle(self, *args, **options):
         path = Path(options["input"])
@@ -66,6 +67,8 @@ class Command(BaseCommand):
                 call_command("loaddata", str(fixture), verbosity=0)
         if not options["skip_index"]:
             call_command("update_index", verbosity=0)
+            # The "usage" index (which pages use an image, a document, a snippet) is derived, so not backed up.
+            call_command("rebuild_references_index", verbosity=0)
         from exam_news.api.caching import bump_generation
 
         bump_generation()
