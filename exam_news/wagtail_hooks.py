@@ -158,3 +158,12 @@ def bundle_schedule_buttons(snippet, user, next_url=None):
         elif snippet.status == ReleaseBundle.Status.SCHEDULED:
             yield ListingButton(_("Huỷ hẹn giờ"), reverse("exam_news_admin:bundle_cancel", args=[snippet.pk]),
                                 priority=5)
+
+
+@hooks.register("before_serve_document")
+def documents_only_through_published_content(document, request):
+    from exam_news.documents import may_download
+
+    if not may_download(document, request):
+        raise Http404
+    return None
