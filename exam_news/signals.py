@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Revision, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from cms.models import AdministrativeUnit, MediaImage, ProvinceSettings
 from exam_news import events
@@ -16,7 +16,8 @@ def _revision_scheduled(sender, instance: Revision, **kwargs) -> None:
 
 
 def connect() -> None:
-    for signal in (page_published, page_unpublished, post_page_move):
+    # published/unpublished also cover snippets with draft state, such as radio bulletins.
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(bump_generation, dispatch_uid=f"api-cache-{id(signal)}")
     post_delete.connect(bump_generation, sender=Page, dispatch_uid="api-cache-page-delete")
     post_save.connect(_revision_scheduled, sender=Revision, dispatch_uid="api-cache-revision")

@@ -110,3 +110,14 @@ def test_cors_allows_configured_portal_origins_only(client, portal, settings):
     preflight = client.options("/api/v1/news", HTTP_ORIGIN="https://tanchau.angiang.gov.vn",
                                HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
     assert preflight.status_code == 200 and "GET" in preflight["Access-Control-Allow-Methods"]
+
+
+def test_publishing_a_snippet_with_draft_state_invalidates_the_cache(portal):
+    from wagtail.signals import published
+
+    from exam_news.api.caching import generation
+    from exam_news.models.radio import Bulletin
+
+    before = generation()
+    published.send(sender=Bulletin, instance=None, revision=None)
+    assert generation() != before
