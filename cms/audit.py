@@ -40,21 +40,27 @@ def _perm_name(permission: Permission) -> str:
     return f"{permission.content_type.app_label}.{permission.codename}"
 
 
-def user_groups_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+def _m2m_change(action: str, pk_set, related) -> tuple[set, str] | None:
+    """The ids an m2m_changed event added or removed; a clear is remembered at pre_clear."""
     if _suppressed.get():
-        return
+        return None
     if action == "pre_clear":
-        related = instance.groups.all() if not reverse else instance.user_set.all()
-        _before_clear.set(set(related.values_list("pk", flat=True)))
-        return
+        _before_clear.set(set(related().values_list("pk", flat=True)))
+        return None
     if action not in ("post_add", "post_remove", "post_clear"):
-        return
+        return None
     if action == "post_clear":
         pk_set, change = _before_clear.get() or set(), "removed"
     else:
         change = "added" if action == "post_add" else "removed"
-    if not pk_set:
+    return (pk_set, change) if pk_set else None
+
+
+def user_groups_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    found = _m2m_change(action, pk_set, lambda: instance.user_set.all() if reverse else instance.groups.all())
+    if found is None:
         return
+    pk_set, change = found
     User = get_user_model()
     if reverse:  # group.user_set.add(users…)
         pairs = [(user, instance) for user in User.objects.filter(pk__in=pk_set)]
@@ -66,20 +72,11 @@ def user_groups_changed(sender, instance, action, reverse, model, pk_set, **kwar
 
 
 def group_permissions_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
-    if _suppressed.get():
+    found = _m2m_change(action, pk_set,
+                        lambda: instance.group_set.all() if reverse else instance.permissions.all())
+    if found is None:
         return
-    if action == "pre_clear":
-        related = instance.permissions.all() if not reverse else instance.group_set.all()
-        _before_clear.set(set(related.values_list("pk", flat=True)))
-        return
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if action == "post_clear":
-        pk_set, change = _before_clear.get() or set(), "removed"
-    else:
-        change = "added" if action == "post_add" else "removed"
-    if not pk_set:
-        return
+    pk_set, change = found
     if reverse:  # permission.group_set.add(groups…)
         for group in Group.objects.filter(pk__in=pk_set):
             log(group, GROUP_PERMISSIONS, data={"change": change, "permissions": [_perm_name(instance)]})
