@@ -176,6 +176,16 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # --- Search: database search by default; Elasticsearch/OpenSearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+# Index names are "<prefix>-<timestamp>" behind the alias "<prefix>", so several deployments can share a cluster.
+ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "muathi")
+# A public search waits this long for Elasticsearch before answering from the database (milliseconds);
+# after this many consecutive failures Elasticsearch is skipped for the cool-down (seconds).
+ELASTICSEARCH_SEARCH_TIMEOUT_MS = env_int("ELASTICSEARCH_SEARCH_TIMEOUT_MS", 500)
+ELASTICSEARCH_INDEX_TIMEOUT_MS = env_int("ELASTICSEARCH_INDEX_TIMEOUT_MS", 10000)
+ELASTICSEARCH_BREAKER_FAILURES = env_int("ELASTICSEARCH_BREAKER_FAILURES", 3)
+ELASTICSEARCH_BREAKER_COOLDOWN = env_int("ELASTICSEARCH_BREAKER_COOLDOWN", 30)
+# Wagtail's own search (used by the admin's page chooser and search) stays on the database;
+# the public search is the project's own (search/), over the same folded index on every backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Portal API: HTTP caching (seconds) and CORS for the portal front ends.

@@ -1,0 +1,132 @@
+"""How text is cut into search terms, shared by the index and the query side of every backend.
+
+- ``terms(text)``: folded word tokens (``cms.text.fold``: NFC/NFD, either tone-mark placement, đ→d), what
+  matching uses everywhere: "Điểm thi Tân Châu" → ["diem", "thi", "tan", "chau"].
+- ``toned_terms(text)``: words keeping their letters (â, ơ, đ …) with the tone moved to a trailing digit, so
+  both placements agree ("hoà"/"hòa" → "hoa1", "thuỷ"/"thủy" → "thuy3"): ranks exact-diacritic matches higher.
+- ``analyse(query)``: the query's term groups, with raw Telex keystrokes understood ("ddieemr" → "điểm").
+- ``highlight(text, query)``: a snippet of the original text with the matched words in <mark>.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.utils.html import escape
+
+from cms.text import fold
+from search.telex import decode_telex
+
+_WORD = re.compile(r"[^\W_]+")
+# Tone marks as combining characters, and the digit each becomes in a toned term.
+TONES = {"\u0300": "1", "\u0301": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+MAX_QUERY_TERMS = 12
+
+
+def terms(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=65536)
+def toned_term(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tone = ""
+    kept = []
+    for ch in decomposed:
+        if ch in TONES:
+            tone = TONES[ch]
+        else:
+            kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept)) + tone
+
+
+def toned_terms(text: str) -> list[str]:
+    return [toned_term(w) for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+
+
+def compact_code(text: str) -> str:
+    """A document number or venue code as one token: "860/STTTT-TTBCXB" → "860sttttttbcxb"."""
+    return "".join(terms(text))
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """One word of the query and the folded forms that may match it."""
+
+    word: str  # as typed (NFC, lower case)
+    alternatives: tuple[str, ...]  # folded; the first is the word itself, then its Telex reading
+    toned: str = ""  # the toned term when the user typed diacritics (or Telex), for the exact-form bonus
+
+
+@dataclass(frozen=True)
+class AnalysedQuery:
+    text: str  # as typed, NFC, spaces collapsed
+    decoded: str  # Telex words replaced by what they spell; equal to ``text`` when nothing was decoded
+    groups: tuple[TermGroup, ...]
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        return (self.text,) if self.decoded == self.text else (self.text, self.decoded)
+
+    @property
+    def folded_terms(self) -> set[str]:
+        return {alt for g in self.groups for alt in g.alternatives}
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+
+def analyse(query: str) -> AnalysedQuery:
+    text = " ".join(unicodedata.normalize("NFC", query).split())
+    groups: list[TermGroup] = []
+    decoded_words: list[str] = []
+    for match in _WORD.finditer(text.lower()):
+        word = match.group()
+        decoded = decode_telex(word) if word.isascii() else None
+        folded = fold(word)
+        alternatives = [folded]
+        if decoded and fold(decoded) != folded:
+            alternatives.append(fold(decoded))
+        if not word.isascii():
+            toned = toned_term(word)
+        elif decoded:
+            toned = toned_term(decoded)
+        else:
+            toned = ""
+        decoded_words.append(decoded or word)
+        groups.append(TermGroup(word=word, alternatives=tuple(alternatives), toned=toned))
+        if len(groups) == MAX_QUERY_TERMS:
+            break
+    decoded_text = " ".join(decoded_words) if any(g.alternatives[1:] for g in groups) else text
+    return AnalysedQuery(text=text, decoded=decoded_text, groups=tuple(groups))
+
+
+def highlight(text: str, query: AnalysedQuery, max_chars: int = 220, prefix: bool = False) -> str:
+    """An HTML snippet of ``text`` around the first matched word, matches wrapped in <mark>."""
+    wanted = query.folded_terms
+    last = query.groups[-1].alternatives if (prefix and query.groups) else ()
+    spans = []
+    for match in _WORD.finditer(text):
+        folded = fold(match.group())
+        if folded in wanted or any(folded.startswith(p) for p in last):
+            spans.append(match.span())
+    start = 0
+    if spans and spans[0][0] > max_chars // 3:
+        start = text.rfind(" ", 0, spans[0][0] - max_chars // 4) + 1
+    end = len(text) if len(text) - start <= max_chars else text.rfind(" ", start, start + max_chars)
+    if end <= start:
+        end = min(len(text), start + max_chars)
+    parts = ["…"] if start > 0 else []
+    cursor = start
+    for s, e in spans:
+        if s < start:
+            continue
+        if e > end:
+            break
+        parts += [escape(text[cursor:s]), "<mark>", escape(text[s:e]), "</mark>"]
+        cursor = e
+    parts.append(escape(text[cursor:end]))
+    if end < len(text):
+        parts.append("…")
+    return "".join(parts).strip()
