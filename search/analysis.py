@@ -2,8 +2,10 @@
 
 - ``terms(text)``: folded word tokens (``cms.text.fold``: NFC/NFD, either tone-mark placement, đ→d), what
   matching uses everywhere: "Điểm thi Tân Châu" → ["diem", "thi", "tan", "chau"].
-- ``toned_terms(text)``: words keeping their letters (â, ơ, đ …) with the tone moved to a trailing digit, so
-  both placements agree ("hoà"/"hòa" → "hoa1", "thuỷ"/"thủy" → "thuy3"): ranks exact-diacritic matches higher.
+- ``toned_terms(text)``: words keeping their letters (â, ơ, đ …, spelled in ASCII the Telex way) with the
+  tone moved to a trailing digit, so both placements agree ("hoà"/"hòa" → "hoa1", "thuỷ"/"thủy" → "thuy3",
+  "điểm" → "ddieem3"): ranks exact-diacritic matches higher. ASCII so every tokenizer (FTS5, PostgreSQL's
+  parser under any locale, Elasticsearch) cuts them the same way.
 - ``analyse(query)``: the query's term groups, with raw Telex keystrokes understood ("ddieemr" → "điểm").
 - ``highlight(text, query)``: a snippet of the original text with the matched words in <mark>.
 """
@@ -19,13 +21,15 @@ from cms.text import fold
 from search.telex import decode_telex
 
 _WORD = re.compile(r"[^\W_]+")
+_TERM = re.compile(r"[a-z0-9]{1,60}")
+_LETTERS = str.maketrans({"đ": "dd", "â": "aa", "ă": "aw", "ê": "ee", "ô": "oo", "ơ": "ow", "ư": "uw"})
 # Tone marks as combining characters, and the digit each becomes in a toned term.
 TONES = {"\u0300": "1", "\u0301": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
 MAX_QUERY_TERMS = 12
 
 
 def terms(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return _TERM.findall(fold(text))
 
 
 @lru_cache(maxsize=65536)
@@ -38,11 +42,12 @@ def toned_term(word: str) -> str:
             tone = TONES[ch]
         else:
             kept.append(ch)
-    return unicodedata.normalize("NFC", "".join(kept)) + tone
+    return unicodedata.normalize("NFC", "".join(kept)).translate(_LETTERS) + tone
 
 
 def toned_terms(text: str) -> list[str]:
-    return [toned_term(w) for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+    toned = (toned_term(w) for w in _WORD.findall(unicodedata.normalize("NFC", text)))
+    return [t for t in toned if _TERM.fullmatch(t)]
 
 
 def compact_code(text: str) -> str:
@@ -80,30 +85,33 @@ class AnalysedQuery:
 def analyse(query: str) -> AnalysedQuery:
     text = " ".join(unicodedata.normalize("NFC", query).split())
     groups: list[TermGroup] = []
-    decoded_words: list[str] = []
     for match in _WORD.finditer(text.lower()):
         word = match.group()
         decoded = decode_telex(word) if word.isascii() else None
-        folded = fold(word)
+        folded = "".join(terms(word))
+        if not folded:
+            continue
         alternatives = [folded]
         if decoded and fold(decoded) != folded:
             alternatives.append(fold(decoded))
-        if not word.isascii():
-            toned = toned_term(word)
-        elif decoded:
-            toned = toned_term(decoded)
-        else:
+        toned = toned_term(word) if not word.isascii() else toned_term(decoded) if decoded else ""
+        if not _TERM.fullmatch(toned):
             toned = ""
-        decoded_words.append(decoded or word)
         groups.append(TermGroup(word=word, alternatives=tuple(alternatives), toned=toned))
         if len(groups) == MAX_QUERY_TERMS:
             break
-    decoded_text = " ".join(decoded_words) if any(g.alternatives[1:] for g in groups) else text
+    decoded_text = _WORD.sub(_decoded_word, text) if any(g.alternatives[1:] for g in groups) else text
     return AnalysedQuery(text=text, decoded=decoded_text, groups=tuple(groups))
+
+
+def _decoded_word(match: re.Match) -> str:
+    word = match.group()
+    return (decode_telex(word.lower()) if word.isascii() else None) or word
 
 
 def highlight(text: str, query: AnalysedQuery, max_chars: int = 220, prefix: bool = False) -> str:
     """An HTML snippet of ``text`` around the first matched word, matches wrapped in <mark>."""
+    text = " ".join(text.split())
     wanted = query.folded_terms
     last = query.groups[-1].alternatives if (prefix and query.groups) else ()
     spans = []

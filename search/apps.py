@@ -6,3 +6,9 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "mua_thi_search"
     verbose_name = _("Tìm kiếm")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from search import signals
+
+        signals.connect()

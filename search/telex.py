@@ -33,8 +33,8 @@ def decode_telex(word: str) -> str | None:
         seen_vowel = any(c in _VOWELS for c in letters)
         if ch in _TONE_KEYS and seen_vowel:
             tone, used_keys = _TONE_KEYS[ch], True
-        elif ch == "z" and seen_vowel:
-            tone, used_keys = "", True
+        elif ch == "z" and seen_vowel and tone:  # removes a tone typed before it
+            tone = ""
         elif ch == "w":
             if not _apply_horn(letters):
                 letters.append("ư")

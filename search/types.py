@@ -38,6 +38,8 @@ class SearchDocument:
     expires_at: datetime.datetime | None = None  # hidden from this moment (page expiry, notice validity)
     url: str = ""  # public URL on the province portal
     source_id: str = ""  # id in the legacy portal for imported articles
+    path: str = ""  # tree path of the page (of the owning section for venues; of the schedule for sessions)
+    section_title: str = ""  # "Kỳ thi tốt nghiệp THPT năm 2025": searchable, lightly weighted
 
     @property
     def area_codes(self) -> tuple[str, ...]:

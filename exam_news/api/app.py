@@ -37,3 +37,6 @@ api.add_router("/", preview_router)
 from exam_news.api.radio import router as radio_router  # noqa: E402
 
 api.add_router("/radio/", radio_router)
+from search.api import router as search_router  # noqa: E402
+
+api.add_router("/", search_router)

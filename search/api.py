@@ -1,0 +1,162 @@
+"""``/api/v1/search`` and ``/api/v1/search/suggest``: one query over every kind of public exam content."""
+
+import datetime
+from typing import Literal
+
+from django.utils.translation import gettext_lazy as _
+from ninja import Field, Query, Router, Schema
+
+from cms.models import AdministrativeUnit
+from exam_news.api.errors import ParameterError
+from exam_news.api.params import AreaParams, SectionParam, reject_unknown, resolve_area, resolve_sections
+from exam_news.api.schemas import NotFoundOut, ValidationErrorOut
+from exam_news.api.visibility import site_context
+from search import analysis, service
+from search.types import KINDS, SearchQuery, SearchResults
+
+router = Router(tags=["Tìm kiếm"])
+ERRORS = {404: NotFoundOut, 422: ValidationErrorOut}
+MAX_QUERY_CHARS = 200
+MAX_PAGE_SIZE = 50
+
+KIND_LABELS = {
+    "section": _("Chuyên mục"), "session": _("Lịch thi"), "milestone": _("Mốc thời gian"), "venue": _("Điểm thi"),
+    "news": _("Tin tức"), "story": _("Gương điển hình"), "results": _("Kết quả thi"), "directive": _("Văn bản"),
+    "notice": _("Thông báo"), "rebuttal": _("Chống tin giả"), "faq": _("Hỏi - đáp"),
+}
+assert set(KIND_LABELS) == set(KINDS)
+SearchKind = Literal["section", "session", "milestone", "venue", "news", "story", "results", "directive", "notice",
+                     "rebuttal", "faq"]
+
+
+class SearchParams(SectionParam, AreaParams):
+    q: str = Field(..., min_length=1, max_length=MAX_QUERY_CHARS,
+                   description="Từ khóa, có dấu hoặc không dấu; gõ Telex thô (ddieemr thi) cũng hiểu.")
+    kind: SearchKind | None = Field(None, description="Chỉ tìm một loại nội dung.")
+    year: int | None = Field(None, ge=2000, le=2100, description="Năm của kỳ thi.")
+    page: int = Field(1, ge=1, le=50, description="Trang kết quả, bắt đầu từ 1.")
+    page_size: int = Field(10, ge=1, le=MAX_PAGE_SIZE, description=f"Số kết quả mỗi trang (tối đa {MAX_PAGE_SIZE}).")
+
+
+class SuggestParams(Schema):
+    q: str = Field(..., min_length=1, max_length=100, description="Phần đã gõ.")
+    limit: int = Field(8, ge=1, le=20)
+
+
+class AreaOut(Schema):
+    code: str
+    name: str
+    level: str
+
+
+class HitOut(Schema):
+    kind: str
+    title: str
+    url: str
+    snippet: str = Field(description="Đoạn trích, từ khớp nằm trong <mark>…</mark> (đã thoát HTML).")
+    date: datetime.date | None
+    areas: list[AreaOut]
+    score: float
+    section: str = Field(description="Chuyên mục, dạng LOẠI:NĂM.")
+    year: int | None
+    number: str = Field(description="Số ký hiệu văn bản hoặc mã điểm thi.")
+    source_id: str | None = Field(description="Mã bài ở cổng cũ, với bài được nhập.")
+
+
+class FacetOut(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class FacetsOut(Schema):
+    kind: list[FacetOut]
+    area: list[FacetOut]
+    year: list[FacetOut]
+
+
+class SearchOut(Schema):
+    query: str
+    interpreted_as: str | None = Field(description="Câu tìm đã hiểu (giải mã Telex, sửa lỗi gõ), nếu khác.")
+    backend: Literal["elasticsearch", "database"]
+    total: int
+    page: int
+    page_size: int
+    results: list[HitOut]
+    facets: FacetsOut
+
+
+class SuggestionOut(Schema):
+    text: str
+    kind: str
+    url: str
+
+
+class SuggestOut(Schema):
+    query: str
+    backend: Literal["elasticsearch", "database"]
+    suggestions: list[SuggestionOut]
+
+
+def _query_text(q: str) -> str:
+    if not analysis.analyse(q):
+        raise ParameterError("q", "Từ khóa cần có ít nhất một chữ hoặc số.")
+    return q
+
+
+def search_query(request, params: SearchParams) -> SearchQuery:
+    context = site_context(request)
+    sections = resolve_sections(params.section, list(context.sections.values())) if params.section else []
+    area = resolve_area(params)
+    codes = None
+    if area is not None and area.unit.level != AdministrativeUnit.Level.PROVINCE:
+        codes = frozenset(AdministrativeUnit.objects.filter(pk__in=area.unit_ids).values_list("code", flat=True))
+    return SearchQuery(
+        text=_query_text(params.q), root=context.root_path, now=context.now,
+        kinds=(params.kind,) if params.kind else (), section_keys=tuple(s.section_key for s in sections),
+        year=params.year, area_codes=codes, include_province_wide=area.include_province_wide if area else True,
+        offset=(params.page - 1) * params.page_size, limit=params.page_size,
+    )
+
+
+def _facets(results: SearchResults) -> dict:
+    area_codes = [f.value for f in results.facets.get("area", [])]
+    names = dict(AdministrativeUnit.objects.filter(
+        code__in=area_codes, level__in=["commune", "legacy_district"]).values_list("code", "name"))
+    return {
+        "kind": [{"value": f.value, "label": str(KIND_LABELS.get(f.value, f.value)), "count": f.count}
+                 for f in results.facets.get("kind", [])],
+        "area": [{"value": f.value, "label": names.get(f.value, f.value), "count": f.count}
+                 for f in results.facets.get("area", [])],
+        "year": [{"value": f.value, "label": f.value, "count": f.count} for f in results.facets.get("year", [])],
+    }
+
+
+@router.get("/search", response={200: SearchOut, **ERRORS}, summary="Tìm kiếm")
+def search(request, params: Query[SearchParams]):
+    """Tìm trong mọi nội dung công khai: chuyên mục, lịch thi, điểm thi, tin tức, văn bản, thông báo,
+    chống tin giả, hỏi - đáp. Không phân biệt dấu (có dấu đúng được xếp trên), hiểu “d” thay “đ” và Telex
+    thô; tra chính xác số văn bản, mã điểm thi. Kèm số đếm theo loại, địa bàn, năm."""
+    reject_unknown(request, SearchParams)
+    query = search_query(request, params)
+    results = service.search(query)
+    return {
+        "query": params.q, "interpreted_as": results.interpreted_as or None, "backend": results.backend,
+        "total": results.total, "page": params.page, "page_size": params.page_size,
+        "results": [{
+            "kind": h.kind, "title": h.title, "url": h.url, "snippet": h.snippet, "date": h.date,
+            "areas": [{"code": a.code, "name": a.name, "level": a.level} for a in h.areas], "score": h.score,
+            "section": h.section_key, "year": h.year, "number": h.number, "source_id": h.source_id or None,
+        } for h in results.hits],
+        "facets": _facets(results),
+    }
+
+
+@router.get("/search/suggest", response={200: SuggestOut, **ERRORS}, summary="Gợi ý khi đang gõ")
+def suggest(request, params: Query[SuggestParams]):
+    """Tiêu đề bắt đầu bằng phần đã gõ (từ cuối được hiểu là tiền tố)."""
+    reject_unknown(request, SuggestParams)
+    context = site_context(request)
+    suggestions, backend = service.suggest(_query_text(params.q), context.root_path, params.limit)
+    return {"query": params.q, "backend": backend,
+            "suggestions": [{"text": s.text, "kind": s.kind, "url": s.url} for s in suggestions]}

@@ -1,0 +1,85 @@
+"""The database search index: one row per searchable thing, with folded terms for full-text matching.
+
+On SQLite a contentless-linked FTS5 table mirrors the term columns (kept in step by triggers); on PostgreSQL a
+generated, weighted ``tsvector`` column with a GIN index does. Both are created by migration 0002.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchEntry(models.Model):
+    key = models.CharField(max_length=40, unique=True)
+    kind = models.CharField(max_length=20)
+    root = models.CharField(max_length=255)
+    path = models.CharField(max_length=255, db_index=True)  # tree path of the page (or owning section)
+    section_key = models.CharField(max_length=30, blank=True)
+    section_title = models.CharField(max_length=255, blank=True)
+    year = models.PositiveSmallIntegerField(null=True)
+    date = models.DateField(null=True)
+    expires_at = models.DateTimeField(null=True)
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    number = models.CharField(max_length=100, blank=True)
+    address = models.CharField(max_length=300, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    source_id = models.CharField(max_length=100, blank=True)
+    areas = models.JSONField(default=list)  # [{"code", "name", "level"}]
+    province_wide = models.BooleanField(default=True)
+    # Space-separated folded terms (search.analysis); what the full-text index reads.
+    title_terms = models.TextField(blank=True)
+    code_terms = models.TextField(blank=True)
+    place_terms = models.TextField(blank=True)  # address and area names
+    toned_terms = models.TextField(blank=True)
+    text_terms = models.TextField(blank=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mục chỉ mục tìm kiếm")
+        verbose_name_plural = _("chỉ mục tìm kiếm")
+        indexes = [models.Index(fields=["root", "kind"], name="search_entry_root_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.title}"
+
+
+class SearchEntryArea(models.Model):
+    """The area codes of an entry, for the area filter and facet (current communes and legacy districts)."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="area_links")
+    code = models.CharField(max_length=10)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "code"], name="search_entry_area_unique")]
+        indexes = [models.Index(fields=["code", "entry"], name="search_area_code_entry")]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class SearchTerm(models.Model):
+    """Every folded term ever indexed: the vocabulary that typo correction chooses from."""
+
+    term = models.CharField(max_length=60, primary_key=True)
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class IndexChange(models.Model):
+    """Journal of changed keys for Elasticsearch: what is still to be sent (the retry backlog) and what
+    changed while a rebuild was running (re-applied to the new index before and after the alias swap)."""
+
+    key = models.CharField(max_length=40, unique=True)
+    changed_at = models.DateTimeField(db_index=True)
+    pending = models.BooleanField(default=True)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["pending", "next_attempt_at"], name="index_change_pending")]
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,0 +1,79 @@
+"""Typo correction for the database backend: words the index has never seen are matched to indexed words
+within one edit (two for long words), transpositions included. Used only when a query finds nothing."""
+
+import threading
+import time
+from collections import defaultdict
+
+from search.models import SearchTerm
+
+MAX_ALTERNATIVES = 3
+RELOAD_SECONDS = 300
+
+_lock = threading.Lock()
+_cache: dict = {"loaded_at": 0.0, "count": -1, "words": frozenset(), "by_length": {}}
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance, giving up (returning limit + 1) once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _vocabulary() -> tuple[frozenset[str], dict[int, list[str]]]:
+    with _lock:
+        stale = time.monotonic() - _cache["loaded_at"] > RELOAD_SECONDS
+        count = SearchTerm.objects.count() if stale or _cache["count"] < 0 else _cache["count"]
+        if count != _cache["count"]:
+            words = frozenset(SearchTerm.objects.values_list("term", flat=True))
+            by_length: dict[int, list[str]] = defaultdict(list)
+            for word in words:
+                by_length[len(word)].append(word)
+            _cache.update(words=words, by_length=dict(by_length), count=count)
+        if stale:
+            _cache["loaded_at"] = time.monotonic()
+        return _cache["words"], _cache["by_length"]
+
+
+def reset() -> None:
+    with _lock:
+        _cache.update(loaded_at=0.0, count=-1)
+
+
+def suggestions(word: str, words: frozenset[str], by_length: dict[int, list[str]]) -> list[str]:
+    if word in words or word.isdigit() or len(word) < 3:
+        return []
+    limit = 1 if len(word) < 7 else 2
+    found = []
+    for length in range(len(word) - limit, len(word) + limit + 1):
+        for candidate in by_length.get(length, ()):
+            distance = edit_distance(word, candidate, limit)
+            if distance <= limit:
+                found.append((distance, candidate))
+    return [c for _, c in sorted(found)[:MAX_ALTERNATIVES]]
+
+
+def corrections(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Each query word's alternatives, extended with indexed words close to the unknown ones."""
+    words, by_length = _vocabulary()
+    fixed = []
+    for alternatives in groups:
+        if any(a in words for a in alternatives):
+            fixed.append(alternatives)
+            continue
+        extra = [s for a in alternatives for s in suggestions(a, words, by_length)]
+        fixed.append(tuple(dict.fromkeys([*alternatives, *extra])))
+    return fixed

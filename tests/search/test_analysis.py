@@ -1,0 +1,73 @@
+import pytest
+
+from search.analysis import analyse, compact_code, highlight, terms, toned_term, toned_terms
+from search.telex import decode_telex
+
+
+@pytest.mark.parametrize(("typed", "word"), [
+    ("ddieemr", "điểm"), ("truwowngf", "trường"), ("nguwowif", "người"), ("muaf", "mùa"), ("hoaf", "hòa"),
+    ("tieengs", "tiếng"), ("gif", "gì"), ("phucs", "phúc"), ("khaor", "khảo"), ("lichj", "lịch"),
+    ("tuyeenr", "tuyển"), ("lowps", "lớp"), ("ddoongf", "đồng"), ("ddawng", "đăng"), ("tanaf", "tần"),
+    ("chaau", "châu"), ("hocj", "học"), ("vawn", "văn"),
+])
+def test_telex_keystrokes_are_read_as_vietnamese(typed, word):
+    assert decode_telex(typed) == word
+
+
+@pytest.mark.parametrize("plain", ["thi", "thpt", "cross", "sinh", "toan", "2025", "banana", "xyz"])
+def test_words_without_telex_keys_or_not_a_syllable_are_left_alone(plain):
+    assert decode_telex(plain) is None
+
+
+def test_terms_fold_vietnamese_including_d_with_stroke():
+    assert terms("Điểm thi Tân Châu, ĐỒNG ĐĂNG") == ["diem", "thi", "tan", "chau", "dong", "dang"]
+
+
+def test_toned_terms_ignore_tone_mark_placement_and_stay_ascii():
+    assert toned_term("hoà") == toned_term("hòa") == "hoa1"
+    assert toned_term("thuỷ") == toned_term("thủy") == "thuy3"
+    assert toned_term("điểm") == "ddieem3"
+    assert toned_term("hoa") == "hoa"  # no tone: a different term from hòa
+    assert toned_terms("Trường 北京") == ["truwowng1"]  # non-Latin words are not indexed as toned terms
+
+
+def test_nfd_input_is_the_same_as_nfc():
+    import unicodedata
+    decomposed = unicodedata.normalize("NFD", "Phúc khảo")
+    assert terms(decomposed) == ["phuc", "khao"]
+    assert toned_terms(decomposed) == toned_terms("Phúc khảo")
+
+
+def test_analyse_keeps_the_typed_word_and_its_telex_reading():
+    query = analyse("ddieemr  thi Tân Châu")
+    assert query.text == "ddieemr thi Tân Châu"
+    assert query.decoded == "điểm thi Tân Châu"
+    assert query.groups[0].alternatives == ("ddieemr", "diem")
+    assert query.groups[0].toned == "ddieem3"
+    assert query.groups[2].alternatives == ("tan",) and query.groups[2].toned == "taan"
+    assert query.groups[1].toned == ""  # plain ASCII: no exact-form bonus asked for
+    assert query.variants == ("ddieemr thi Tân Châu", "điểm thi Tân Châu")
+
+
+def test_analyse_of_punctuation_only_is_empty():
+    assert not analyse(" ?!… / - ")
+
+
+def test_compact_code_joins_a_document_symbol():
+    assert compact_code("860/STTTT-TTBCXB") == "860sttttttbcxb"
+
+
+def test_highlight_marks_folded_matches_in_the_original_text_and_escapes_html():
+    text = "Danh sách <b>điểm thi</b> tại phường Tân Châu & thị xã cũ."
+    snippet = highlight(text, analyse("diem thi tan chau"))
+    assert "<mark>điểm</mark> <mark>thi</mark>" in snippet
+    assert "<mark>Tân</mark> <mark>Châu</mark>" in snippet
+    assert "&lt;b&gt;" in snippet and "<b>" not in snippet and "&amp;" in snippet
+
+
+def test_highlight_windows_long_text_around_the_first_match():
+    text = "mở đầu " * 100 + "phúc khảo bài thi " + "kết thúc " * 100
+    snippet = highlight(text, analyse("phuc khao"), max_chars=120)
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert "<mark>phúc</mark> <mark>khảo</mark>" in snippet
+    assert len(snippet.replace("<mark>", "").replace("</mark>", "")) <= 125

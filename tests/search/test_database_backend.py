@@ -1,0 +1,141 @@
+"""The database backend on SQLite and PostgreSQL: folding, ranking, filters, facets, typos, suggestions."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from search import database
+from search.database import DatabaseBackend
+from search.types import AreaRef, SearchDocument
+from tests.search.helpers import find, titles
+
+pytestmark = pytest.mark.django_db
+ROOT = "00010001"
+LONG_XUYEN = AreaRef("30307", "Phường Long Xuyên", "commune")
+OLD_LONG_XUYEN = AreaRef("883", "Thành phố Long Xuyên", "legacy_district")
+CHAU_DOC = AreaRef("30316", "Phường Châu Đốc", "commune")
+
+
+def doc(key: str, title: str, kind: str = "news", year: int = 2025, **fields) -> SearchDocument:
+    defaults = {"root": ROOT, "summary": "", "body": "", "date": datetime.date(year, 6, 1),
+                "section_key": f"thpt:{year}", "url": f"https://angiang.gov.vn/{key}",
+                "path": f"{ROOT}0001{key[-4:]:0>4}"}
+    return SearchDocument(key=key, kind=kind, title=title, year=year, **{**defaults, **fields})
+
+
+@pytest.fixture
+def corpus():
+    database.write([
+        doc("page:1", "Danh sách điểm thi tại Tân Châu", summary="Thí sinh xem địa chỉ điểm thi.",
+            areas=(LONG_XUYEN, OLD_LONG_XUYEN)),
+        doc("page:2", "Diễm thi đậu thủ khoa", kind="story", summary="Em Diễm đạt điểm cao nhất tỉnh."),
+        doc("page:3", "Hòa Bình tổ chức tập huấn coi thi", summary="Cán bộ coi thi được tập huấn.",
+            areas=(CHAU_DOC,)),
+        doc("page:4", "Hoa phượng nở mùa thi", kind="story", summary="Hoa phượng nở đỏ sân trường."),
+        doc("page:5", "Công văn số 860/STTTT-TTBCXB về thông tin kỳ thi", kind="directive",
+            number="860/STTTT-TTBCXB", year=2024, summary="Đề nghị các cơ quan báo chí đưa tin."),
+        doc("page:6", "Hướng dẫn phúc khảo bài thi", kind="faq", summary="Nộp đơn phúc khảo từ ngày 16/7/2025."),
+        doc("page:7", "Hướng dẫn phúc khảo bài thi năm trước", kind="faq", year=2024,
+            summary="Nộp đơn phúc khảo từ ngày 18/7/2024."),
+        doc("venue:8", "Điểm thi Trường THPT Châu Đốc", kind="venue", number="AG-017",
+            address="Số 1 Tôn Đức Thắng", areas=(CHAU_DOC,)),
+        doc("page:9", "Tin hết hạn về phòng thi", expires_at=timezone.now() - datetime.timedelta(minutes=1)),
+        doc("page:10", "Tin của tỉnh khác về điểm thi", root="00010002"),
+    ])
+
+
+def test_unaccented_d_for_dj_and_accented_queries_find_the_same_item(corpus):
+    for query in ("diem thi tan chau", "Điểm thi Tân Châu", "DIEM THI TAN CHAU", "điem thi tan chau"):
+        assert titles(find(query))[0] == "Danh sách điểm thi tại Tân Châu"
+
+
+def test_exact_diacritics_rank_first_and_unaccented_finds_both(corpus):
+    assert titles(find("hòa"))[0] == "Hòa Bình tổ chức tập huấn coi thi"
+    assert titles(find("hoa phượng"))[0] == "Hoa phượng nở mùa thi"
+    assert set(titles(find("hoa"))) >= {"Hòa Bình tổ chức tập huấn coi thi", "Hoa phượng nở mùa thi"}
+    assert titles(find("diễm thi"))[0] == "Diễm thi đậu thủ khoa"
+    assert titles(find("điểm thi tân châu"))[0] == "Danh sách điểm thi tại Tân Châu"
+
+
+def test_telex_input(corpus):
+    results = find("ddieemr thi tan chaau")
+    assert titles(results)[0] == "Danh sách điểm thi tại Tân Châu"
+    assert results.interpreted_as == "điểm thi tan châu"
+
+
+def test_directive_numbers_and_venue_codes(corpus):
+    assert titles(find("860/STTTT"))[0].startswith("Công văn số 860/STTTT-TTBCXB")
+    assert titles(find("860/STTTT-TTBCXB"))[0].startswith("Công văn số 860/STTTT-TTBCXB")
+    assert titles(find("860sttttttbcxb")) == ["Công văn số 860/STTTT-TTBCXB về thông tin kỳ thi"]
+    assert titles(find("AG-017")) == ["Điểm thi Trường THPT Châu Đốc"]
+
+
+def test_year_in_the_query_prefers_that_year(corpus):
+    assert titles(find("phuc khao 2025"))[0] == "Hướng dẫn phúc khảo bài thi"
+    assert titles(find("phuc khao 2024"))[0] == "Hướng dẫn phúc khảo bài thi năm trước"
+
+
+def test_site_scope_and_expiry(corpus):
+    assert "Tin hết hạn về phòng thi" not in titles(find("phong thi"))
+    assert "Tin của tỉnh khác về điểm thi" not in titles(find("tinh khac"))
+    assert titles(find("tinh khac", root="00010002")) == ["Tin của tỉnh khác về điểm thi"]
+
+
+def test_filters_and_facets(corpus):
+    everything = find("thi")
+    kinds = {f.value: f.count for f in everything.facets["kind"]}
+    assert kinds == {"news": 2, "story": 2, "directive": 1, "faq": 2, "venue": 1}
+    assert everything.total == sum(kinds.values())
+    assert {f.value: f.count for f in everything.facets["year"]} == {"2025": 6, "2024": 2}
+    assert {f.value: f.count for f in everything.facets["area"]} == {"30307": 1, "883": 1, "30316": 2}
+    assert {h.kind for h in find("thi", kinds=("story",)).hits} == {"story"}
+    assert {h.year for h in find("thi", year=2024).hits} == {2024}
+    assert find("thi", section_keys=("thpt:2024",)).total == 2
+    in_chau_doc = find("thi", area_codes=frozenset({"30316"}), include_province_wide=False)
+    assert set(titles(in_chau_doc)) == {"Hòa Bình tổ chức tập huấn coi thi", "Điểm thi Trường THPT Châu Đốc"}
+    with_province_wide = find("thi", area_codes=frozenset({"30316"}))
+    assert with_province_wide.total == everything.total - 1  # only the Long Xuyên item is left out
+    legacy = find("thi", area_codes=frozenset({"883"}), include_province_wide=False)
+    assert titles(legacy) == ["Danh sách điểm thi tại Tân Châu"]
+
+
+def test_pagination_is_stable_and_complete(corpus):
+    first = find("thi", limit=3)
+    second = find("thi", offset=3, limit=3)
+    rest = find("thi", offset=6, limit=10)
+    keys = [h.key for r in (first, second, rest) for h in r.hits]
+    assert len(keys) == len(set(keys)) == first.total
+
+
+def test_highlighted_snippets_and_hit_fields(corpus):
+    hit = find("phuc khao 2025").hits[0]
+    assert "<mark>phúc</mark> <mark>khảo</mark>" in hit.snippet and "<mark>2025</mark>" not in hit.title
+    assert hit.url == "https://angiang.gov.vn/page:6" and hit.kind == "faq" and hit.score > 0
+    venue = find("AG-017").hits[0]
+    assert venue.number == "AG-017" and venue.areas == (CHAU_DOC,)
+
+
+def test_typos_are_corrected_from_the_indexed_words(corpus):
+    results = find("phuc khsao")
+    assert titles(results)[0].startswith("Hướng dẫn phúc khảo bài thi")
+    assert results.interpreted_as == "phuc khao"
+
+
+def test_when_no_item_has_every_word_the_best_partial_matches_come_back(corpus):
+    results = find("phúc khảo xyzxyz")
+    assert results.total >= 2 and titles(results)[0].startswith("Hướng dẫn phúc khảo")
+
+
+def test_suggestions_complete_the_last_word(corpus):
+    suggestions = DatabaseBackend().suggest("huong dan phuc kh", ROOT, timezone.now())
+    assert [s.text for s in suggestions][:2] == ["Hướng dẫn phúc khảo bài thi",
+                                                 "Hướng dẫn phúc khảo bài thi năm trước"]
+    assert [s.text for s in DatabaseBackend().suggest("ddieemr thi tr", ROOT, timezone.now())] == \
+        ["Điểm thi Trường THPT Châu Đốc"]
+
+
+def test_rewriting_a_document_replaces_it(corpus):
+    database.write([doc("page:4", "Hoa sen nở mùa thi", kind="story")])
+    assert find("hoa phuong").total == 0 or "Hoa phượng nở mùa thi" not in titles(find("hoa phuong"))
+    assert titles(find("hoa sen")) == ["Hoa sen nở mùa thi"]
