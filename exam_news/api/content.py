@@ -30,7 +30,7 @@ class KindParam(Schema):
 
 
 LIST_FIELDS = ("path", "depth", "url_path", "title", "live", "expire_at", "first_published_at", "last_published_at",
-               "content_type", "date", "summary", "image")
+               "content_type", "date", "summary", "image", "source_id")
 
 
 def base_queryset() -> QuerySet:

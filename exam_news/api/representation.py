@@ -127,6 +127,7 @@ def item_summary(request: HttpRequest, page: m.ExamContentPage, context: SiteCon
         "topics": labels[1][page.pk],
         "first_published_at": local_iso(page.first_published_at),
         "last_published_at": local_iso(page.last_published_at),
+        "source_id": page.source_id,
     }
 
 

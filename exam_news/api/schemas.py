@@ -3,7 +3,7 @@
 import datetime
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class AreaOut(Schema):
@@ -62,6 +62,9 @@ class ItemOut(Schema):
     topics: list[TopicOut]
     first_published_at: datetime.datetime | None
     last_published_at: datetime.datetime | None
+    source_id: str = Field(description=(
+        "Mã bài trên cổng thông tin cũ của tỉnh, cho bài được nhập từ cổng cũ (để chuyển hướng liên kết cũ); "
+        "chuỗi rỗng với bài soạn trên hệ thống này."))
 
 
 class DocumentOut(Schema):

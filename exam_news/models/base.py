@@ -96,6 +96,10 @@ class ExamContentPage(GuardedPublishMixin, Page):
     topics = ParentalManyToManyField(
         "exam_news.Topic", verbose_name=_("chủ đề"), blank=True, related_name="+",
     )
+    source_id = models.CharField(
+        _("mã bài ở cổng cũ"), max_length=100, blank=True, db_index=True,
+        help_text=_("Mã bài viết trên cổng thông tin cũ, ghi khi nhập bài; dùng để chuyển hướng liên kết cũ."),
+    )
 
     base_form_class = ExamContentPageForm
     content_panels = [
@@ -103,6 +107,11 @@ class ExamContentPage(GuardedPublishMixin, Page):
         FieldPanel("body"),
     ]
     classification_panels = [FieldPanel("areas"), FieldPanel("topics")]
+    # Set by the legacy import (``import_articles``) and used as its key; editors only see it.
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("source_id", read_only=True)], heading=_("Nguồn")),
+    ]
     subpage_types: list[str] = []
     is_creatable = False
 
