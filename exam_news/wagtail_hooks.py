@@ -21,6 +21,8 @@ def register_log_actions(actions):
                             _("Đã mở chuyên mục kỳ thi"))
     actions.register_action("exam_news.import_venues", _("Nhập điểm thi"), _("Đã nhập điểm thi từ bảng tính"))
     actions.register_action("exam_news.import_schedule", _("Nhập lịch thi"), _("Đã nhập lịch thi từ bảng tính"))
+    actions.register_action("exam_news.import_articles", _("Nhập bài từ cổng cũ"),
+                            _("Đã nhập bài viết từ cổng thông tin cũ"))
     actions.register_action("exam_news.bundle_schedule", _("Hẹn giờ gói phát hành"),
                             _("Đã hẹn giờ gói phát hành"))
     actions.register_action("exam_news.bundle_cancel", _("Huỷ hẹn giờ gói phát hành"),

@@ -47,6 +47,7 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     removed: int = 0
+    unchanged: int = 0
     rows: int = 0
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -7,10 +7,12 @@ from exam_news.management.commands._section_arg import SECTION_HELP, section_fro
 
 
 class ImportCommand(BaseCommand):
-    """Shared shape of the spreadsheet import commands: FILE --section S [--dry-run]."""
+    """Shared shape of the import commands: FILE --section S [--dry-run]."""
+
+    file_help = "Tệp .xlsx hoặc .csv."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="Tệp .xlsx hoặc .csv.")
+        parser.add_argument("file", help=self.file_help)
         parser.add_argument("--section", required=True, help=SECTION_HELP)
         parser.add_argument("--dry-run", action="store_true", help="Chỉ kiểm tra và báo lỗi, không ghi.")
 
@@ -37,5 +39,6 @@ class ImportCommand(BaseCommand):
         verb = "Kiểm tra xong (chưa ghi)" if report.dry_run else "Đã nhập"
         self.stdout.write(self.style.SUCCESS(
             f"{verb}: {report.rows} dòng, {report.created} mới, {report.updated} cập nhật"
-            + (f", {report.removed} bỏ khỏi lịch" if report.removed else "") + "."
+            + (f", {report.removed} bỏ khỏi lịch" if report.removed else "")
+            + (f", {report.unchanged} không đổi" if report.unchanged else "") + "."
         ))
