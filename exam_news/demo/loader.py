@@ -1,5 +1,6 @@
 """Demo content for An Giang (after the 2025 merger): a 2025 graduation-exam section with full
-content and a 2026 section in preparation. Idempotent: existing items (by slug or code) are kept."""
+content, a 2026 section in preparation, and a 2024 section filled by importing articles from the old
+provincial portal (``import_articles``). Idempotent: existing items (by slug, code or legacy id) are kept."""
 
 import datetime
 import json
@@ -19,6 +20,7 @@ from cms.models import AdministrativeUnit, ProvinceHomePage, ProvinceSettings, R
 from cms.text import fold
 from exam_news import models as m
 from exam_news.demo.images import demo_image
+from exam_news.importers.articles import import_articles
 from exam_news.radio.demo import ensure_demo_bulletin
 from exam_news.radio.setup import ensure_radio_setup
 from exam_news.sections import create_exam_section
@@ -88,6 +90,7 @@ class DemoLoader:
         self._venues(sections[2025])
         self._content(sections)
         ensure_demo_bulletin(sections[2025])
+        self._legacy_articles(home, info["legacy_section"])
         self.say(f"Đã nạp nội dung mẫu: {self.created} mục mới.")
         return home
 
@@ -139,6 +142,15 @@ class DemoLoader:
             home, spec["kind"], spec["year"], publish=True, title=spec["title"], intro=spec["intro"],
             exam_start=_d(spec["exam_start"]), exam_end=_d(spec["exam_end"]), results_at=_dt(spec["results_at"]),
         )
+
+    def _legacy_articles(self, home: ProvinceHomePage, spec: dict) -> None:
+        """The 2024 section, filled from the old portal's export the way an operator would."""
+        section = self._section(home, spec)
+        with (DATA / spec["articles"]).open(encoding="utf-8") as lines:
+            report = import_articles(section, lines, filename=spec["articles"])
+        if not report.ok:
+            raise ValueError("\n".join(str(e) for e in report.errors))
+        self.created += report.created
 
     def _schedule(self, section: m.ExamSectionPage, data: dict) -> None:
         page = m.ScheduleIndexPage.objects.child_of(section).get()

@@ -19,7 +19,7 @@ def demo(client):
 
 def test_sections_list_and_filters(client, demo):
     body = client.get("/api/v1/sections").json()
-    assert [(s["kind"], s["year"]) for s in body] == [("thpt", 2026), ("thpt", 2025)]
+    assert [(s["kind"], s["year"]) for s in body] == [("thpt", 2026), ("thpt", 2025), ("thpt", 2024)]
     assert client.get("/api/v1/sections?year=2025").json()[0]["results_at"] == "2025-07-16T08:00:00+07:00"
     assert client.get("/api/v1/sections?kind=lop10").json() == []
     assert client.get("/api/v1/sections?kind=blog").status_code == 422

@@ -19,7 +19,7 @@ def counts() -> dict[str, int]:
 def test_demo_content_is_complete_live_and_loads_idempotently():
     call_command("load_demo")
     first = counts()
-    assert first["ExamSectionPage"] == 2
+    assert first["ExamSectionPage"] == 3  # 2025, 2026 and 2024 (imported from the old portal)
     assert first["ExamVenue"] >= 25
     assert first["StoryPage"] >= 6
     assert first["DirectivePage"] >= 4
@@ -34,6 +34,15 @@ def test_demo_content_is_complete_live_and_loads_idempotently():
     now = timezone.now()
     active = m.NoticePage.objects.filter(notice_kind="weather", valid_from__lte=now, valid_until__gt=now)
     assert active.exists()
+
+    legacy = m.ExamContentPage.objects.filter(source_id__startswith="agp-2024-").specific()
+    assert len(legacy) >= 16 and all(p.live and p.date.year == 2024 for p in legacy)
+    assert {type(p) for p in legacy} == {m.NewsPage, m.StoryPage, m.DirectivePage, m.NoticePage, m.RebuttalPage,
+                                         m.QuestionPage}
+    assert all(m.ExamSectionPage.objects.ancestor_of(p).get().year == 2024 for p in legacy)
+    letter = m.DirectivePage.objects.get(number="860/STTTT-TTBCXB")
+    assert (letter.source_id, letter.issued_on) == ("agp-2024-0137", datetime.date(2024, 6, 7))
+    assert not m.NoticePage.objects.filter(source_id__gt="", valid_until__gt=now).exists()
 
     call_command("load_demo")
     assert counts() == first
