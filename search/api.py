@@ -60,7 +60,7 @@ class HitOut(Schema):
     section: str = Field(description="Chuyên mục, dạng LOẠI:NĂM.")
     year: int | None
     number: str = Field(description="Số ký hiệu văn bản hoặc mã điểm thi.")
-    source_id: str | None = Field(description="Mã bài ở cổng cũ, với bài được nhập.")
+    source_id: str = Field(description="Mã bài ở cổng cũ với bài được nhập; chuỗi rỗng nếu không.")
 
 
 class FacetOut(Schema):
@@ -146,7 +146,7 @@ def search(request, params: Query[SearchParams]):
         "results": [{
             "kind": h.kind, "title": h.title, "url": h.url, "snippet": h.snippet, "date": h.date,
             "areas": [{"code": a.code, "name": a.name, "level": a.level} for a in h.areas], "score": h.score,
-            "section": h.section_key, "year": h.year, "number": h.number, "source_id": h.source_id or None,
+            "section": h.section_key, "year": h.year, "number": h.number, "source_id": h.source_id,
         } for h in results.hits],
         "facets": _facets(results),
     }

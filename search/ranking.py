@@ -89,5 +89,7 @@ def score(candidate: Candidate, query: AnalysedQuery, prefix_last: bool = False)
 
 def ranked(candidates: list[Candidate], query: AnalysedQuery, prefix_last: bool = False) -> list[tuple[float, str]]:
     scored = [(score(c, query, prefix_last), c) for c in candidates]
-    scored.sort(key=lambda sc: (-sc[0], -(sc[1].date.toordinal() if sc[1].date else 0), sc[1].key))
+    # Ties: newer first, then by title (not by key: ids differ between databases, titles do not).
+    scored.sort(key=lambda sc: (-sc[0], -(sc[1].date.toordinal() if sc[1].date else 0), sc[1].title_terms,
+                                sc[1].key))
     return [(s, c.key) for s, c in scored]

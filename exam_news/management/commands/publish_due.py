@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -13,3 +14,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Đã công bố gói “{bundle.name}” ({bundle.items.count()} trang).")
         call_command("publish_scheduled", stdout=self.stdout)
         call_command("deliver_webhooks", stdout=self.stdout)
+        if settings.ELASTICSEARCH_URL:  # changes Elasticsearch missed while it was unreachable
+            call_command("search_index", "retry", stdout=self.stdout)
