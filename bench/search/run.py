@@ -1,0 +1,413 @@
+"""Benchmark the database search backend (search.database) on generated documents: indexing and query latency.
+
+    .venv/bin/python bench/search/run.py --database-url sqlite:////tmp/muathi-bench/search.sqlite3
+    .venv/bin/python bench/search/run.py --database-url postgres://postgres@127.0.0.1:5432/muathi_bench_search
+
+Migrates the bench database, clears the search index, indexes N documents from bench/search/generate.py with
+``search.database.write`` (timed per chunk; generation is not timed), runs ANALYZE (VACUUM ANALYZE on
+PostgreSQL, FTS5 'optimize' on SQLite), then a warm-up and a fixed seeded mix of queries through
+``DatabaseBackend().search`` / ``.suggest``, each timed with perf_counter. Prints a table and writes
+bench/search/results-<vendor>.json (p50/p95/p99/max per query class and overall, where the time went per
+class, indexing docs/s, database size). ``--reuse`` skips indexing when the index already holds N documents.
+"""
+
+import argparse
+import datetime
+import itertools
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+NOW = datetime.datetime(2026, 7, 1, 5, 0, tzinfo=datetime.UTC)
+ROOT = "00010001"
+TARGET_P95_MS = 50.0
+
+
+def parse_args() -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--database-url", required=True)
+    p.add_argument("--documents", type=int, default=100_000)
+    p.add_argument("--queries", type=int, default=400, help="measured queries (the mix is seeded)")
+    p.add_argument("--warmup", type=int, default=60, help="unmeasured queries first")
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--chunk", type=int, default=1000, help="documents per write() call")
+    p.add_argument("--reuse", action="store_true", help="skip indexing when already indexed")
+    p.add_argument("--out", default="", help="JSON path (default bench/search/results-<vendor>.json)")
+    return p.parse_args()
+
+
+args = parse_args()
+os.environ["DATABASE_URL"] = args.database_url
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+if args.database_url.startswith("sqlite:"):
+    Path(args.database_url.split("sqlite://", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from bench.search.generate import documents  # noqa: E402
+from search import database  # noqa: E402
+from search.models import SearchEntry  # noqa: E402
+from search.types import SearchQuery  # noqa: E402
+
+VENDOR = connection.vendor
+TABLES = [database.ENTRY, database.AREA, "mua_thi_search_searchterm"]
+
+
+def log(*a) -> None:
+    print(*a, flush=True)
+
+
+# --- Indexing --------------------------------------------------------------------------------------
+
+def clear_index() -> None:
+    with connection.cursor() as c:
+        if VENDOR == "postgresql":
+            c.execute(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY")
+        else:  # the FTS5 triggers keep the full-text table in step
+            for table in (database.AREA, "mua_thi_search_searchterm", database.ENTRY):
+                c.execute(f"DELETE FROM {table}")
+            c.execute(f"INSERT INTO {database.FTS}({database.FTS}) VALUES('rebuild')")
+
+
+def index(n: int, chunk: int) -> dict:
+    clear_index()
+    docs = documents(n, seed=args.seed)
+    spent = generated = 0.0
+    done = 0
+    chunk_times = []
+    while True:
+        t0 = time.perf_counter()
+        batch = list(itertools.islice(docs, chunk))
+        generated += time.perf_counter() - t0
+        if not batch:
+            break
+        t0 = time.perf_counter()
+        database.write(batch)
+        took = time.perf_counter() - t0
+        spent += took
+        chunk_times.append(took)
+        done += len(batch)
+        if done % 10_000 < chunk:
+            log(f"  indexed {done:,} documents, {done / spent:,.0f} docs/s so far")
+    t0 = time.perf_counter()
+    maintenance()
+    maintain = time.perf_counter() - t0
+    return {"documents": done, "seconds": round(spent, 2), "docs_per_s": round(done / spent, 1),
+            "chunk": chunk, "chunk_s_p50": round(statistics.median(chunk_times), 3),
+            "chunk_s_max": round(max(chunk_times), 3),
+            "first_10pct_docs_per_s": round(_rate(chunk_times[: max(1, len(chunk_times) // 10)], chunk), 1),
+            "last_10pct_docs_per_s": round(_rate(chunk_times[-max(1, len(chunk_times) // 10):], chunk), 1),
+            "generation_s": round(generated, 2), "maintenance_s": round(maintain, 2)}
+
+
+def _rate(times: list[float], chunk: int) -> float:
+    return len(times) * chunk / sum(times)
+
+
+def maintenance() -> None:
+    with connection.cursor() as c:
+        if VENDOR == "postgresql":
+            for table in TABLES:
+                c.execute(f"VACUUM ANALYZE {table}")
+        else:
+            c.execute(f"INSERT INTO {database.FTS}({database.FTS}) VALUES('optimize')")
+            c.execute("ANALYZE")
+            c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def database_info() -> dict:
+    info: dict = {"vendor": VENDOR}
+    with connection.cursor() as c:
+        if VENDOR == "postgresql":
+            c.execute("SHOW server_version")
+            info["version"] = c.fetchone()[0]
+            c.execute("SELECT pg_database_size(current_database())")
+            info["size_bytes"] = c.fetchone()[0]
+            tables = {}
+            for t in TABLES:
+                c.execute("SELECT pg_total_relation_size(%s), pg_relation_size(%s)", [t, t])
+                total, heap = c.fetchone()
+                tables[t] = {"total_bytes": total, "heap_bytes": heap}
+            c.execute("SELECT pg_relation_size('search_entry_tsv')")
+            tables["search_entry_tsv (GIN)"] = {"total_bytes": c.fetchone()[0]}
+            info["tables"] = tables
+            for setting in ("shared_buffers", "work_mem", "effective_cache_size", "jit", "max_parallel_workers_per_gather"):
+                c.execute(f"SHOW {setting}")
+                info[setting] = c.fetchone()[0]
+        else:
+            import sqlite3
+            info["version"] = sqlite3.sqlite_version
+            path = Path(connection.settings_dict["NAME"])
+            info["size_bytes"] = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+            try:
+                c.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 12")
+                info["tables"] = {name: {"total_bytes": size} for name, size in c.fetchall()}
+            except Exception:  # dbstat not compiled in
+                pass
+        c.execute(f"SELECT COUNT(*) FROM {database.ENTRY}")
+        info["entries"] = c.fetchone()[0]
+        c.execute("SELECT COUNT(*) FROM mua_thi_search_searchterm")
+        info["vocabulary_terms"] = c.fetchone()[0]
+    return info
+
+
+# --- The query mix --------------------------------------------------------------------------------
+
+COMMON = ["điểm thi", "lịch thi", "thí sinh", "phúc khảo", "tuyển sinh", "tốt nghiệp", "điểm chuẩn", "đề thi",
+          "Ngữ văn", "tiếp sức"]
+UNACCENTED = ["diem thi", "lich thi", "thi sinh", "phuc khao", "tuyen sinh", "diem chuan", "ngu van",
+              "tot nghiep", "de thi", "tiep suc"]
+RARE_TERMS = ["diem thi", "phuc khao", "lịch thi", "điểm chuẩn lớp 10", "tiếp sức mùa thi", "mưa lớn",
+              "thủ khoa", "xe buýt", "de thi", "trieu cuong", "tuyen sinh lop 10", "ket qua phuc khao"]
+RARE_PLACES = ["tan chau", "Châu Đốc", "Long Xuyên", "Rạch Giá", "phu quoc", "Chợ Mới", "Hà Tiên", "Tri Tôn",
+               "2025", "2024", "2019", "Toán", "tieng anh"]
+TELEX = ["ddieemr thi", "lichj thi", "phucs khaor", "tuyeenr sinh", "ddieemr chuaanr", "this sinh",
+         "tieeps suwcs", "truwowngf thpt", "ddeef thi toans", "lichj thi lowps 10"]
+TYPO_FIXED = ["diemm thi", "lich thii", "phucc khao", "tuyen sinhh", "thi sinnh", "diem chuaan lop 10",
+              "phuc khao bia thi", "tieo suc mua thi", "ngu vann", "chau doc lich thj"]
+TYPO_NOTHING = ["qwxz zzyq", "kzxvb", "blorpt fnargle", "xqzw 2025", "vvkkq thi zzxx"]
+SUGGEST = ["điểm th", "phuc kh", "lịch thi ng", "tan ch", "tuyển sinh l", "tiếp sức m", "diem chu", "thu kho",
+           "chau d", "rach g", "AG-0", "ddieemr t"]
+KIND_FILTERS = [("news",), ("faq",), ("directive", "notice"), ("venue",), ("story",)]
+AREAS = ["30337", "30316", "30280", "30430", "30442", "30367"]
+
+CLASS_WEIGHTS = {
+    "common_2w": 14, "unaccented_2w": 10, "rare_3_4w": 14, "telex": 8, "number": 8, "typo_corrected": 8,
+    "typo_nothing": 4, "filtered": 18, "suggest": 16,
+}
+
+
+def numbers(rng: random.Random) -> list[str]:
+    directive = list(SearchEntry.objects.filter(kind="directive").order_by("id").values_list("number", flat=True)[:5000])
+    venue = list(SearchEntry.objects.filter(kind="venue").order_by("id").values_list("number", flat=True)[:2000])
+    out = []
+    for number in rng.sample(directive, 12):
+        out += [number, number.replace("Đ", "D"), number.split("/")[0] + "/" + number.split("/")[1].split("-")[0]]
+    out += rng.sample(venue, 6)
+    return out
+
+
+def query_mix(n: int, seed: int) -> list[tuple[str, str, dict]]:
+    """(class, text, filters) triples; the same seed gives the same mix."""
+    rng = random.Random(seed)
+    nums = numbers(random.Random(seed + 1))
+    classes, weights = zip(*CLASS_WEIGHTS.items(), strict=True)
+    out = []
+    for _ in range(n):
+        cls = rng.choices(classes, weights)[0]
+        filters: dict = {}
+        if cls == "common_2w":
+            text = rng.choice(COMMON)
+        elif cls == "unaccented_2w":
+            text = rng.choice(UNACCENTED)
+        elif cls == "rare_3_4w":
+            text = f"{rng.choice(RARE_TERMS)} {rng.choice(RARE_PLACES)}"
+        elif cls == "telex":
+            text = rng.choice(TELEX)
+        elif cls == "number":
+            text = rng.choice(nums)
+        elif cls == "typo_corrected":
+            text = rng.choice(TYPO_FIXED)
+        elif cls == "typo_nothing":
+            text = rng.choice(TYPO_NOTHING)
+        elif cls == "filtered":
+            text = rng.choice([*COMMON[:6], *UNACCENTED[:4], "diem thi tan chau", "phuc khao 2025"])
+            which = rng.choice(["kind", "year", "area", "area_only", "kind+year+area"])
+            if "kind" in which:
+                filters["kinds"] = rng.choice(KIND_FILTERS)
+            if "year" in which:
+                filters["year"] = rng.choice([2025, 2024, 2026, 2020])
+            if "area" in which:
+                filters["area_codes"] = frozenset(rng.sample(AREAS, rng.choice([1, 1, 2])))
+                filters["include_province_wide"] = which != "area_only"
+        else:
+            text = rng.choice(SUGGEST)
+        out.append((cls, text, filters))
+    return out
+
+
+# --- Timing breakdown: wrap the backend's helpers (looked up by name: search/database.py may change) ---
+
+class Breakdown:
+    def __init__(self):
+        self.current: dict[str, float] = defaultdict(float)
+        self.sql = 0
+
+    def wrap(self, owner, name: str, label: str) -> None:
+        original = getattr(owner, name, None)
+        if original is None:
+            log(f"  (breakdown: {name} not found, not timed)")
+            return
+
+        def timed(*a, **kw):
+            t0 = time.perf_counter()
+            try:
+                return original(*a, **kw)
+            finally:
+                self.current[label] += time.perf_counter() - t0
+        setattr(owner, name, timed)
+
+    def count_sql(self, execute, sql, params, many, context):
+        self.sql += 1
+        return execute(sql, params, many, context)
+
+    def take(self) -> tuple[dict[str, float], int]:
+        out, sql = dict(self.current), self.sql
+        self.current.clear()
+        self.sql = 0
+        return out, sql
+
+
+breakdown = Breakdown()
+breakdown.wrap(database, "_facets", "facets_sql")
+breakdown.wrap(database, "_candidates", "candidates_sql")
+breakdown.wrap(database, "_ranked_keys", "candidates+rank")
+breakdown.wrap(database.ranking, "ranked", "rank_python")
+breakdown.wrap(database, "corrections", "spelling_python")
+breakdown.wrap(database, "_hit", "hits_snippets")
+breakdown.wrap(database.SearchEntry.objects, "in_bulk", "fetch_hits_sql")
+
+
+def run_one(backend, cls: str, text: str, filters: dict) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    if cls == "suggest":
+        found = len(backend.suggest(text, ROOT, NOW, 8))
+    else:
+        found = backend.search(SearchQuery(text=text, root=ROOT, now=NOW, **filters)).total
+    return (time.perf_counter() - t0) * 1000, found
+
+
+def pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    k = (len(s) - 1) * q
+    lo = int(k)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (k - lo)
+
+
+def summary(ms: list[float]) -> dict:
+    return {"n": len(ms), "p50_ms": round(pct(ms, 0.5), 2), "p95_ms": round(pct(ms, 0.95), 2),
+            "p99_ms": round(pct(ms, 0.99), 2), "max_ms": round(max(ms), 2), "mean_ms": round(statistics.fmean(ms), 2)}
+
+
+def measure(mix: list[tuple[str, str, dict]], warmup: list[tuple[str, str, dict]]) -> dict:
+    backend = database.DatabaseBackend()
+    for cls, text, filters in warmup:
+        run_one(backend, cls, text, filters)
+    breakdown.take()
+    by_class: dict[str, list[float]] = defaultdict(list)
+    parts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    sql_counts: dict[str, list[int]] = defaultdict(list)
+    per_text: dict[tuple, dict] = {}
+    everything = []
+    with connection.execute_wrapper(breakdown.count_sql):
+        for cls, text, filters in mix:
+            ms, found = run_one(backend, cls, text, filters)
+            split, sql = breakdown.take()
+            by_class[cls].append(ms)
+            everything.append(ms)
+            sql_counts[cls].append(sql)
+            for label, seconds in split.items():
+                parts[cls][label] += seconds * 1000
+            key = (cls, text, json.dumps({k: sorted(v) if isinstance(v, frozenset) else v
+                                          for k, v in filters.items()}, ensure_ascii=False, sort_keys=True))
+            entry = per_text.setdefault(key, {"class": cls, "text": text, "filters": key[2], "ms": [],
+                                              "found": found, "sql_queries": sql})
+            entry["ms"].append(ms)
+    classes = {}
+    for cls, ms in by_class.items():
+        row = summary(ms)
+        row["target_met"] = row["p95_ms"] <= TARGET_P95_MS
+        row["sql_queries_per_call"] = round(statistics.fmean(sql_counts[cls]), 1)
+        row["mean_ms_by_part"] = {label: round(total / len(ms), 2) for label, total in sorted(parts[cls].items())}
+        classes[cls] = row
+    texts = sorted(({**{k: v for k, v in e.items() if k != "ms"}, "n": len(e["ms"]),
+                     "median_ms": round(statistics.median(e["ms"]), 2), "max_ms": round(max(e["ms"]), 2)}
+                    for e in per_text.values()), key=lambda e: -e["median_ms"])
+    overall = summary(everything)
+    overall["target_met"] = overall["p95_ms"] <= TARGET_P95_MS
+    searches = [ms for cls, v in by_class.items() if cls != "suggest" for ms in v]
+    return {"overall": overall, "search_only": summary(searches), "suggest": summary(by_class["suggest"]),
+            "classes": dict(sorted(classes.items())), "queries": texts}
+
+
+def code_version() -> dict:
+    """search/database.py changes while it is tuned: record exactly which version answered."""
+    import hashlib
+    import subprocess
+    repo = HERE.parents[1]
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    files = {name: hashlib.sha256((repo / "search" / name).read_bytes()).hexdigest()[:12]
+             for name in ("database.py", "ranking.py", "analysis.py", "spelling.py")}
+    dirty = subprocess.run(["git", "status", "--porcelain", "search/"], cwd=repo, capture_output=True,
+                           text=True).stdout.split()
+    return {"head": head, "sha256_12": files, "search_modified": [f for f in dirty if f.endswith(".py")]}
+
+
+def main() -> None:
+    started = datetime.datetime.now(datetime.UTC)
+    log(f"{VENDOR}: migrating {args.database_url}")
+    t0 = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    log(f"  migrated in {time.perf_counter() - t0:.1f} s")
+    indexing = None
+    existing = SearchEntry.objects.count()
+    if args.reuse and existing == args.documents:
+        log(f"  reusing the index ({existing:,} documents)")
+    else:
+        log(f"indexing {args.documents:,} documents in chunks of {args.chunk}")
+        indexing = index(args.documents, args.chunk)
+        log(f"  {indexing['docs_per_s']:,} docs/s ({indexing['seconds']} s; generation {indexing['generation_s']} s "
+            f"untimed; maintenance {indexing['maintenance_s']} s)")
+    if indexing is None:
+        maintenance()
+    info = database_info()
+    log(f"  database {info['size_bytes'] / 2**20:,.0f} MiB, {info['entries']:,} entries, "
+        f"{info['vocabulary_terms']:,} vocabulary terms")
+    warm = query_mix(args.warmup, args.seed + 7)
+    mix = query_mix(args.queries, args.seed)
+    log(f"measuring {len(mix)} queries after {len(warm)} warm-up queries")
+    t0 = time.perf_counter()
+    results = measure(mix, warm)
+    log(f"  done in {time.perf_counter() - t0:.1f} s")
+
+    out = {
+        "date": started.strftime("%Y-%m-%d %H:%M UTC"), "machine": f"{platform.node()} {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}", "command": " ".join([".venv/bin/python", "bench/search/run.py", *sys.argv[1:]]),
+        "code": code_version(), "target_p95_ms": TARGET_P95_MS, "documents": args.documents, "indexing": indexing, "database": info,
+        **results,
+    }
+    path = Path(args.out) if args.out else HERE / f"results-{VENDOR}.json"
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=1, default=str) + "\n")
+
+    log(f"\n{VENDOR} — {info['entries']:,} documents, {info['size_bytes'] / 2**20:,.0f} MiB")
+    if indexing:
+        log(f"indexing: {indexing['docs_per_s']:,} docs/s")
+    log(f"{'class':16} {'n':>4} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>8}  sql  where the time goes (mean ms)")
+    rows = [*results["classes"].items(), ("search (all)", results["search_only"]), ("overall", results["overall"])]
+    for cls, r in rows:
+        where = ", ".join(f"{k} {v}" for k, v in r.get("mean_ms_by_part", {}).items())
+        log(f"{cls:16} {r['n']:>4} {r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['p99_ms']:>8.1f} {r['max_ms']:>8.1f}"
+            f"  {r.get('sql_queries_per_call', ''):>4}  {where}")
+    log("slowest query texts (median ms):")
+    for q in results["queries"][:12]:
+        log(f"  {q['median_ms']:>8.1f}  {q['class']:15} {q['text']!r} {q['filters']} found={q['found']}")
+    log(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
