@@ -289,7 +289,8 @@ class _Filler(dict):
             case "y1":
                 return str(self.year + 1)
             case "n":
-                return f"{r.choice([r.randint(12, 99), r.randint(100, 999), r.randint(1000, 29999)]):,}".replace(",", ".")
+                number = r.choice([r.randint(12, 99), r.randint(100, 999), r.randint(1000, 29999)])
+                return f"{number:,}".replace(",", ".")
             case "k":
                 return str(r.randint(2, 40))
             case "org":

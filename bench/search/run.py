@@ -145,7 +145,8 @@ def database_info() -> dict:
             c.execute("SELECT pg_relation_size('search_entry_tsv')")
             tables["search_entry_tsv (GIN)"] = {"total_bytes": c.fetchone()[0]}
             info["tables"] = tables
-            for setting in ("shared_buffers", "work_mem", "effective_cache_size", "jit", "max_parallel_workers_per_gather"):
+            for setting in ("shared_buffers", "work_mem", "effective_cache_size", "jit",
+                            "max_parallel_workers_per_gather"):
                 c.execute(f"SHOW {setting}")
                 info[setting] = c.fetchone()[0]
         else:
@@ -192,7 +193,8 @@ CLASS_WEIGHTS = {
 
 
 def numbers(rng: random.Random) -> list[str]:
-    directive = list(SearchEntry.objects.filter(kind="directive").order_by("id").values_list("number", flat=True)[:5000])
+    directive = list(SearchEntry.objects.filter(kind="directive").order_by("id")
+                     .values_list("number", flat=True)[:5000])
     venue = list(SearchEntry.objects.filter(kind="venue").order_by("id").values_list("number", flat=True)[:2000])
     out = []
     for number in rng.sample(directive, 12):
@@ -350,7 +352,8 @@ def code_version() -> dict:
     import hashlib
     import subprocess
     repo = HERE.parents[1]
-    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True,
+                          text=True).stdout.strip()
     files = {name: hashlib.sha256((repo / "search" / name).read_bytes()).hexdigest()[:12]
              for name in ("database.py", "ranking.py", "analysis.py", "spelling.py")}
     dirty = subprocess.run(["git", "status", "--porcelain", "search/"], cwd=repo, capture_output=True,
@@ -386,9 +389,11 @@ def main() -> None:
     log(f"  done in {time.perf_counter() - t0:.1f} s")
 
     out = {
-        "date": started.strftime("%Y-%m-%d %H:%M UTC"), "machine": f"{platform.node()} {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}", "command": " ".join([".venv/bin/python", "bench/search/run.py", *sys.argv[1:]]),
-        "code": code_version(), "target_p95_ms": TARGET_P95_MS, "documents": args.documents, "indexing": indexing, "database": info,
+        "date": started.strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{platform.node()} {os.cpu_count()} cores, Python {platform.python_version()}",
+        "command": " ".join([".venv/bin/python", "bench/search/run.py", *sys.argv[1:]]),
+        "code": code_version(), "target_p95_ms": TARGET_P95_MS, "documents": args.documents, "indexing": indexing,
+        "database": info,
         **results,
     }
     path = Path(args.out) if args.out else HERE / f"results-{VENDOR}.json"
