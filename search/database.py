@@ -62,8 +62,6 @@ def _write_chunk(docs: list[SearchDocument]) -> None:
     rows = {doc.key: entry_fields(doc) for doc in docs}
     SearchEntry.objects.filter(key__in=rows).delete()
     entries = SearchEntry.objects.bulk_create([SearchEntry(**row) for row in rows.values()])
-    if connection.features.can_return_rows_from_bulk_insert is False:  # pragma: no cover - both do
-        entries = list(SearchEntry.objects.filter(key__in=rows))
     by_key = {e.key: e for e in entries}
     SearchEntryArea.objects.bulk_create([
         SearchEntryArea(entry=by_key[doc.key], code=code)
@@ -150,6 +148,14 @@ def _candidates(expression: str, query: SearchQuery, limit: int, columns: str = 
     with connection.cursor() as cursor:
         cursor.execute(sql, [*where_params, *filter_params, *order_params, limit])
         return cursor.fetchall()
+
+
+def _count(expression: str, query: SearchQuery) -> int:
+    where, where_params = _matched_from(expression)
+    filters, filter_params = _filters(query)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) {where} AND {filters}", [*where_params, *filter_params])
+        return cursor.fetchone()[0]
 
 
 def _facets(expression: str, query: SearchQuery) -> tuple[int, dict[str, list[FacetValue]]]:
@@ -244,7 +250,7 @@ class DatabaseBackend:
         for typed, alternatives in zip(groups, corrections(groups), strict=True):
             extra = [a for a in alternatives if a not in typed]
             if extra:
-                counts = {a: _facets(_match_expression([(a,)], False, False), query)[0] for a in extra}
+                counts = {a: _count(_match_expression([(a,)], False, False), query) for a in extra}
                 extra = sorted((a for a in extra if counts[a]), key=lambda a: -counts[a])[:2]
             fixed.append(tuple([*extra, *typed]) if extra else typed)
         return fixed
