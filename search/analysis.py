@@ -50,6 +50,15 @@ def toned_terms(text: str) -> list[str]:
     return [t for t in toned if _TERM.fullmatch(t)]
 
 
+_fold_word = lru_cache(maxsize=65536)(fold)  # a word at a time: syllables repeat, so this is nearly free
+
+
+def mentions(text: str, query: "AnalysedQuery") -> bool:
+    """Whether any word of ``text`` matches a query term."""
+    wanted = query.folded_terms
+    return any(_fold_word(word) in wanted for word in _WORD.findall(text))
+
+
 def compact_code(text: str) -> str:
     """A document number or venue code as one token: "860/STTTT-TTBCXB" → "860sttttttbcxb"."""
     return "".join(terms(text))
@@ -116,7 +125,9 @@ def highlight(text: str, query: AnalysedQuery, max_chars: int = 220, prefix: boo
     last = query.groups[-1].alternatives if (prefix and query.groups) else ()
     spans = []
     for match in _WORD.finditer(text):
-        folded = fold(match.group())
+        if spans and match.start() > spans[0][0] + max_chars:
+            break  # past any snippet that starts near the first match
+        folded = _fold_word(match.group())
         if folded in wanted or any(folded.startswith(p) for p in last):
             spans.append(match.span())
     start = 0

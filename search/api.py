@@ -79,7 +79,9 @@ class SearchOut(Schema):
     query: str
     interpreted_as: str | None = Field(description="Câu tìm đã hiểu (giải mã Telex, sửa lỗi gõ), nếu khác.")
     backend: Literal["elasticsearch", "database"]
-    total: int
+    total: int = Field(description="Số kết quả: đếm chính xác đến 1.000; nhiều hơn thì là số ước lượng.")
+    total_exact: bool = Field(description="false khi total và số đếm theo loại, địa bàn, năm là số ước lượng "
+                                          "(đếm chính xác đến 1.000 kết quả).")
     page: int
     page_size: int
     results: list[HitOut]
@@ -142,7 +144,7 @@ def search(request, params: Query[SearchParams]):
     results = service.search(query)
     return {
         "query": params.q, "interpreted_as": results.interpreted_as or None, "backend": results.backend,
-        "total": results.total, "page": params.page, "page_size": params.page_size,
+        "total": results.total, "total_exact": results.total_exact, "page": params.page, "page_size": params.page_size,
         "results": [{
             "kind": h.kind, "title": h.title, "url": h.url, "snippet": h.snippet, "date": h.date,
             "areas": [{"code": a.code, "name": a.name, "level": a.level} for a in h.areas], "score": h.score,

@@ -1,19 +1,24 @@
 """The database search backend: the embedded default and the fallback when Elasticsearch fails.
 
-The folded terms live in ``SearchEntry``; SQLite matches them with FTS5, PostgreSQL with a weighted tsvector
-and a GIN index (migration 0002). The databases choose the candidates; ``search.ranking`` orders them in
-Python, so both give the same order. No match for every word → typos are corrected from the indexed
-vocabulary → still nothing → any word may match (ranked by how many do).
+The folded terms live in ``SearchEntry``; SQLite matches them with two FTS5 tables, PostgreSQL with stripped
+tsvectors and GIN indexes (migration 0003): one over every word, one over title, codes and places only (the
+"strong" matches). Filters are tokens in the same indexes (``search.filters``). The databases choose the
+candidates; ``search.ranking`` orders them in Python, so both give the same order. No match for every word →
+typos are corrected from the indexed vocabulary → still nothing → any word may match (ranked by how many do).
+
+Django remakes SQLite tables for some schema changes; a later migration that alters ``SearchEntry`` on SQLite
+must recreate the FTS5 triggers and the ``search_entry_facets`` index (see migration 0003).
 """
 
 import datetime
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from search import analysis, ranking
+from search import analysis, filters, ranking
 from search.models import SearchEntry, SearchEntryArea, SearchTerm
 from search.spelling import corrections
 from search.types import AreaRef, FacetValue, SearchDocument, SearchHit, SearchQuery, SearchResults, Suggestion
@@ -21,8 +26,13 @@ from search.types import AreaRef, FacetValue, SearchDocument, SearchHit, SearchQ
 ENTRY = "mua_thi_search_searchentry"
 AREA = "mua_thi_search_searchentryarea"
 FTS = "mua_thi_search_fts"
-MIN_CANDIDATES = 200
-MAX_RESULTS = 1000  # how deep results can be paged; the facet counts and the total stay exact
+HEAD = "mua_thi_search_head"
+MIN_CANDIDATES = 100  # ranked per query: the newest strong matches, then the newest of the rest
+MIN_BODY_CANDIDATES = 20  # matches by text alone considered even when the strong ones fill the window
+MAX_RESULTS = 1000  # how deep results can be paged
+EXACT_LIMIT = 1_000  # matches counted exactly, with their facets; beyond, both are estimated
+SAMPLE_SIZE = 500  # about how many matches an estimate reads (at least; one slot of a very common word more)
+CORRECTION_COUNT_LIMIT = 1_000  # typo corrections are ordered by their matches, counted up to this
 AREA_FACET_SIZE = 30
 WRITE_CHUNK = 500
 
@@ -47,6 +57,8 @@ def entry_fields(doc: SearchDocument) -> dict:
         "place_terms": " ".join(analysis.terms(place)),
         "toned_terms": " ".join(analysis.toned_terms(f"{doc.title} {doc.summary}")),
         "text_terms": " ".join(analysis.terms(text)),
+        "filter_terms": filters.document_tokens(key=doc.key, root=doc.root, kind=doc.kind, year=doc.year,
+                                                section_key=doc.section_key, area_codes=doc.area_codes),
     }
 
 
@@ -92,117 +104,215 @@ def clear() -> None:
 
 
 # --- Matching ------------------------------------------------------------------------------------
+#
+# Every statement is bounded: none ranks, counts or looks up every match of a common word.
+# - Candidates: the newest matches of the small title/code/place index first, then the newest matches of the
+#   full index; ``search.ranking`` orders them.
+# - Total and facets: exact up to EXACT_LIMIT matches; above it, both are estimated from the matches in a few
+#   of the 128 sample slots (``search.filters``), and ``SearchResults.total_exact`` is false.
+# Filters are tokens inside the full-text index (``search.filters``); expiry is checked against the entry table.
 
-def _match_expression(groups: list[tuple[str, ...]], any_word: bool, prefix_last: bool) -> str:
-    postgres = connection.vendor == "postgresql"
-    parts = []
-    for i, alternatives in enumerate(groups):
-        prefix = prefix_last and i == len(groups) - 1
-        if postgres:
-            words = [f"{a}:*" if prefix else a for a in alternatives]
-            parts.append("(" + " | ".join(words) + ")")
-        else:
-            words = [f'"{a}"*' if prefix else f'"{a}"' for a in alternatives]
-            parts.append("(" + " OR ".join(words) + ")")
-    joiner = (" | " if any_word else " & ") if postgres else (" OR " if any_word else " AND ")
-    return joiner.join(parts)
+class _Match:
+    """The SQL that finds the entries matching the query's words and filters, for either database."""
 
+    postgres = False
 
-def _filters(query: SearchQuery) -> tuple[str, list]:
-    sql = ["e.root = %s", "(e.expires_at IS NULL OR e.expires_at > %s)"]
-    params: list = [query.root, query.now]
-    for column, values in (("kind", query.kinds), ("section_key", query.section_keys)):
-        if values:
-            sql.append(f"e.{column} IN ({', '.join(['%s'] * len(values))})")
-            params += list(values)
-    if query.year is not None:
-        sql.append("e.year = %s")
-        params.append(query.year)
-    if query.area_codes is not None:
-        codes = sorted(query.area_codes) or [""]
-        tagged = (f"EXISTS (SELECT 1 FROM {AREA} a2 WHERE a2.entry_id = e.id "
-                  f"AND a2.code IN ({', '.join(['%s'] * len(codes))}))")
-        sql.append(f"(e.province_wide = %s OR {tagged})" if query.include_province_wide else tagged)
-        params += ([True] if query.include_province_wide else []) + codes
-    return " AND ".join(sql), params
+    def __init__(self, groups: list[tuple[str, ...]], any_word: bool, prefix_last: bool,
+                 clauses: list[tuple[str, ...]], now: datetime.datetime):
+        self.words = self._words(groups, any_word, prefix_last)
+        self.clauses = clauses
+        self.now = now
+
+    @staticmethod
+    def create(groups, any_word, prefix_last, clauses, now) -> "_Match":
+        kind = _PostgresMatch if connection.vendor == "postgresql" else _SqliteMatch
+        return kind(groups, any_word, prefix_last, clauses, now)
+
+    def _fetch(self, sql: str, params: list) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
 
-def _matched_from(expression: str, join: str = "") -> tuple[str, list]:
-    """FROM … WHERE clause selecting the entries the expression matches, aliased ``e``."""
-    if connection.vendor == "postgresql":
-        return f"FROM {ENTRY} e {join} WHERE e.tsv @@ to_tsquery('simple', %s)", [expression]
-    return f"FROM {FTS} f JOIN {ENTRY} e ON e.id = f.rowid {join} WHERE {FTS} MATCH %s", [expression]
+class _SqliteMatch(_Match):
+    WORDS = "{title_terms code_terms place_terms text_terms}"
+    HEAD_WORDS = "{title_terms code_terms place_terms}"
+    LIVE = f"rowid NOT IN (SELECT id FROM {ENTRY} WHERE expires_at <= %s)"
+
+    @staticmethod
+    def _words(groups, any_word, prefix_last) -> str:
+        parts = []
+        for i, alternatives in enumerate(groups):
+            star = "*" if prefix_last and i == len(groups) - 1 else ""
+            parts.append("(" + " OR ".join(f'"{a}"{star}' for a in alternatives) + ")")
+        return (" OR " if any_word else " AND ").join(parts)
+
+    def _expression(self, columns: str, extra: tuple[str, ...] = ()) -> str:
+        clauses = [*self.clauses, extra] if extra else self.clauses
+        tokens = " AND ".join("(" + " OR ".join(f'"{t}"' for t in clause) + ")" for clause in clauses)
+        return f"{columns}: ({self.words}) AND {{filter_terms}}: ({tokens})"
+
+    def newest(self, limit: int, head: bool) -> list[int]:
+        table, columns = (HEAD, self.HEAD_WORDS) if head else (FTS, self.WORDS)
+        return [r[0] for r in self._fetch(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH %s AND {self.LIVE} ORDER BY rowid DESC LIMIT %s",
+            [self._expression(columns), self.now, limit])]
+
+    def count(self, limit: int) -> int:
+        return self._fetch(f"SELECT COUNT(*) FROM (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s AND {self.LIVE} "
+                           "LIMIT %s)", [self._expression(self.WORDS), self.now, limit])[0][0]
+
+    def tokens(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False) -> list[str]:
+        """The filter tokens of up to ``limit`` matches (of those in the sample slots given)."""
+        return [r[0] for r in self._fetch(
+            f"SELECT e.filter_terms FROM (SELECT rowid AS id FROM {FTS} WHERE {FTS} MATCH %s AND {self.LIVE} "
+            f"LIMIT %s) m JOIN {ENTRY} e INDEXED BY search_entry_facets ON e.id = m.id",
+            [self._expression(self.WORDS, slots), self.now, limit])]
 
 
-def _native_order() -> str:
-    if connection.vendor == "postgresql":
-        return "ts_rank('{0.1, 0.4, 0, 1}', e.tsv, to_tsquery('simple', %s)) DESC, e.id"
-    return f"bm25({FTS}, 10.0, 10.0, 4.0, 0.0, 1.0), e.id"
+class _PostgresMatch(_Match):
+    postgres = True
+
+    @staticmethod
+    def _words(groups, any_word, prefix_last) -> str:
+        parts = []
+        for i, alternatives in enumerate(groups):
+            star = ":*" if prefix_last and i == len(groups) - 1 else ""
+            parts.append("(" + " | ".join(f"{a}{star}" for a in alternatives) + ")")
+        return (" | " if any_word else " & ").join(parts)
+
+    def _where(self, head: bool, extra: tuple[str, ...] = (), sampled: bool = False) -> tuple[str, list]:
+        clauses = [*self.clauses, extra] if extra else self.clauses
+        tokens = " & ".join("(" + " | ".join(clause) + ")" for clause in clauses)
+        column = "head_tsv" if head else "tsv"
+        # In a sample the slot token is the selective part: ts_match_vq (what @@ calls) keeps the planner from
+        # intersecting it with the words' long posting lists; the few rows are checked one by one instead.
+        words = f"ts_match_vq(e.{column}, to_tsquery('simple', %s))" if sampled else \
+            f"e.{column} @@ to_tsquery('simple', %s)"
+        return (f"WHERE {words} AND e.filter_tsv @@ to_tsquery('simple', %s) "
+                "AND (e.expires_at IS NULL OR e.expires_at > %s)", [self.words, tokens, self.now])
+
+    def newest(self, limit: int, head: bool) -> list[int]:
+        where, params = self._where(head)
+        return [r[0] for r in self._fetch(f"SELECT e.id FROM {ENTRY} e {where} ORDER BY e.id DESC LIMIT %s",
+                                          [*params, limit])]
+
+    def count(self, limit: int) -> int:
+        where, params = self._where(False)
+        return self._fetch(f"SELECT COUNT(*) FROM (SELECT 1 FROM {ENTRY} e {where} LIMIT %s) m",
+                           [*params, limit])[0][0]
+
+    def tokens(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False) -> list[str]:
+        where, params = self._where(False, slots, sampled)
+        return [r[0] for r in self._fetch(f"SELECT e.filter_terms FROM {ENTRY} e {where} LIMIT %s",
+                                          [*params, limit])]
 
 
-def _candidates(expression: str, query: SearchQuery, limit: int, columns: str = "e.id") -> list[tuple]:
-    where, where_params = _matched_from(expression)
-    filters, filter_params = _filters(query)
-    order_params = [expression] if connection.vendor == "postgresql" else []
-    sql = f"SELECT {columns} {where} AND {filters} ORDER BY {_native_order()} LIMIT %s"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*where_params, *filter_params, *order_params, limit])
-        return cursor.fetchall()
+def _match(groups: list[tuple[str, ...]], query: SearchQuery, any_word: bool = False,
+           prefix_last: bool = False) -> _Match | None:
+    clauses = filters.query_clauses(query)
+    return None if clauses is None else _Match.create(groups, any_word, prefix_last, clauses, query.now)
 
 
-def _count(expression: str, query: SearchQuery) -> int:
-    where, where_params = _matched_from(expression)
-    filters, filter_params = _filters(query)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) {where} AND {filters}", [*where_params, *filter_params])
-        return cursor.fetchone()[0]
+def _significant(n: float) -> int:
+    """An estimate rounded to two significant digits (98,187 → 98,000)."""
+    if n < 100:
+        return round(n)
+    scale = 10 ** (len(str(int(n))) - 2)
+    return int(round(n / scale) * scale)
 
 
-def _facets(expression: str, query: SearchQuery) -> tuple[int, dict[str, list[FacetValue]]]:
-    where, where_params = _matched_from(expression)
-    filters, filter_params = _filters(query)
-    params = [*where_params, *filter_params]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT e.kind, e.year, COUNT(*) {where} AND {filters} GROUP BY e.kind, e.year", params)
-        rows = cursor.fetchall()
-        joined, _ = _matched_from(expression, f"JOIN {AREA} a ON a.entry_id = e.id")
-        cursor.execute(f"SELECT a.code, COUNT(*) {joined} AND {filters} GROUP BY a.code "
-                       f"ORDER BY COUNT(*) DESC, a.code LIMIT {AREA_FACET_SIZE}", params)
-        areas = cursor.fetchall()
+@dataclass
+class _Counts:
+    total: int
+    exact: bool
+    facets: dict[str, list[FacetValue]]
+
+
+def _totals(match: _Match) -> _Counts:
+    """The total and the facets: exact up to EXACT_LIMIT matches, else estimated from the matches in enough
+    sample slots to read about SAMPLE_SIZE of them."""
+    rows = match.tokens(EXACT_LIMIT + 1)
+    if len(rows) <= EXACT_LIMIT:
+        return _Counts(len(rows), True, _facet_counts(rows, 1.0))
+    most = 8 * SAMPLE_SIZE  # a bound on any sample read: estimates stop growing beyond 128 × this many matches
+    slots = 1
+    sample = match.tokens(most, filters.sample_tokens(slots), sampled=True)
+    if len(sample) < SAMPLE_SIZE // 2:  # too few matches for one slot to estimate well: read more slots
+        estimate = max(len(sample) * filters.SAMPLE_SLOTS, EXACT_LIMIT + 1)
+        slots = min(filters.SAMPLE_SLOTS, -(-filters.SAMPLE_SLOTS * SAMPLE_SIZE // estimate))
+        sample = match.tokens(most, filters.sample_tokens(slots))  # the words are selective enough now
+    scale = filters.SAMPLE_SLOTS / slots
+    total = max(_significant(len(sample) * scale), EXACT_LIMIT)
+    return _Counts(total, False, _facet_counts(sample, scale))
+
+
+def _facet_counts(tokens: list[str], scale: float) -> dict[str, list[FacetValue]]:
     kinds: Counter = Counter()
     years: Counter = Counter()
-    for kind, year, count in rows:
-        kinds[kind] += count
+    areas: Counter = Counter()
+    for row in tokens:
+        kind, year, codes = filters.facet_values(row)
+        kinds[kind] += 1
         if year:
-            years[str(year)] += count
-    facets = {
-        "kind": [FacetValue(k, n) for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "year": [FacetValue(y, n) for y, n in sorted(years.items(), reverse=True)],
-        "area": [FacetValue(code, n) for code, n in areas],
+            years[year] += 1
+        areas.update(codes)
+
+    def values(counter: Counter) -> list[tuple[str, int]]:
+        return [(v, n if scale == 1 else _significant(n * scale)) for v, n in counter.items()]
+
+    return {
+        "kind": [FacetValue(k, n) for k, n in sorted(values(kinds), key=lambda kv: (-kv[1], kv[0]))],
+        "year": [FacetValue(y, n) for y, n in sorted(values(years), reverse=True)],
+        "area": [FacetValue(c, n) for c, n in sorted(values(areas), key=lambda kv: (-kv[1], kv[0]))
+                 ][:AREA_FACET_SIZE],
     }
-    return sum(kinds.values()), facets
 
 
-def _ranked_keys(expression: str, query: SearchQuery, analysed: analysis.AnalysedQuery, limit: int,
+def _candidate_ids(match: _Match, window: int, strong_only: bool = False) -> list[int]:
+    """The newest strong matches (words in title, codes or places), then the newest of all matches."""
+    head = match.newest(window, head=True)
+    if strong_only:
+        return head
+    rest = match.newest(window - len(head) + MIN_BODY_CANDIDATES, head=False)
+    return list(dict.fromkeys([*head, *rest]))
+
+
+def _ranked_keys(match: _Match, analysed: analysis.AnalysedQuery, window: int,
                  prefix_last: bool = False) -> list[tuple[float, str]]:
-    rows = _candidates(expression, query, limit, "e.key, e.title_terms, e.code_terms, e.place_terms, "
-                                                 "e.toned_terms, e.text_terms, e.year, e.date")
+    ids = _candidate_ids(match, window, strong_only=prefix_last)  # suggestions complete titles and codes
+    if not ids:
+        return []
+    rows = (SearchEntry.objects.filter(id__in=ids)
+            .values_list("key", "title_terms", "code_terms", "place_terms", "toned_terms", "text_terms", "year",
+                         "date"))
+    wanted = analysed.folded_terms
     candidates = [
         ranking.Candidate(key=key, title_terms=tuple(title.split()), code_terms=frozenset(codes.split()),
                           place_terms=tuple(place.split()), toned_terms=frozenset(toned.split()),
-                          text_terms=Counter(text.split()), year=year, date=_as_date(date))
+                          text_terms=_frequencies(text, wanted), year=year, date=_as_date(date))
         for key, title, codes, place, toned, text, year, date in rows
     ]
     return ranking.ranked(candidates, analysed, prefix_last)
+
+
+def _frequencies(text_terms: str, wanted: set[str]) -> Counter:
+    """How often each query term occurs in the text: all the ranking reads, without splitting the text."""
+    padded = f" {text_terms} "
+    return Counter({term: n for term in wanted if (n := padded.count(f" {term} "))})
 
 
 def _as_date(value: datetime.date | str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if isinstance(value, str) else value  # SQLite gives text
 
 
+HIT_FIELDS = ("key", "kind", "title", "url", "summary", "body", "address", "date", "areas", "section_key", "year",
+              "number", "source_id")
+
+
 def _snippet(entry: SearchEntry, analysed: analysis.AnalysedQuery) -> str:
     for text in (entry.summary, entry.body, entry.address):
-        if text and set(analysis.terms(text)) & analysed.folded_terms:
+        if text and analysis.mentions(text, analysed):
             return analysis.highlight(text, analysed)
     return analysis.highlight(entry.summary or entry.body, analysed)
 
@@ -222,27 +332,32 @@ class DatabaseBackend:
         analysed = analysis.analyse(query.text)
         interpreted = analysed.decoded if analysed.decoded != analysed.text else ""
         groups = [g.alternatives for g in analysed.groups]
-        expression = _match_expression(groups, any_word=False, prefix_last=False)
-        total, facets = _facets(expression, query)
-        if total == 0:
+        match = _match(groups, query)
+        if match is None:
+            return SearchResults(hits=[], total=0, backend=self.name, facets=_facet_counts([], 1.0))
+        counts = _totals(match)
+        if counts.total == 0:
             fixed = self._corrections(groups, query)
             if fixed != groups:
-                expression = _match_expression(fixed, any_word=False, prefix_last=False)
-                total, facets = _facets(expression, query)
-                if total:
+                match = _match(fixed, query)
+                counts = _totals(match)
+                if counts.total:
                     analysed = _with_alternatives(analysed, fixed)
                     interpreted = " ".join(alts[0] for alts in fixed)
-            if total == 0 and len(groups) > 1:
-                expression = _match_expression(fixed, any_word=True, prefix_last=False)
-                total, facets = _facets(expression, query)
+            if counts.total == 0 and len(groups) > 1:
+                match = _match(fixed, query, any_word=True)
+                counts = _totals(match)
                 analysed = _with_alternatives(analysed, fixed)
+        total = counts.total
+        results = SearchResults(hits=[], total=total, backend=self.name, facets=counts.facets,
+                                interpreted_as=interpreted, total_exact=counts.exact)
         if total == 0 or query.offset >= MAX_RESULTS:
-            return SearchResults(hits=[], total=total, backend=self.name, facets=facets, interpreted_as=interpreted)
+            return results
         window = min(MAX_RESULTS, max(MIN_CANDIDATES, query.offset + query.limit))
-        ranked = _ranked_keys(expression, query, analysed, window)[query.offset:query.offset + query.limit]
-        entries = SearchEntry.objects.in_bulk([key for _, key in ranked], field_name="key")
-        hits = [_hit(entries[key], score, analysed) for score, key in ranked]
-        return SearchResults(hits=hits, total=total, backend=self.name, facets=facets, interpreted_as=interpreted)
+        ranked = _ranked_keys(match, analysed, window)[query.offset:query.offset + query.limit]
+        entries = SearchEntry.objects.only(*HIT_FIELDS).in_bulk([key for _, key in ranked], field_name="key")
+        results.hits = [_hit(entries[key], score, analysed) for score, key in ranked]
+        return results
 
     def _corrections(self, groups: list[tuple[str, ...]], query: SearchQuery) -> list[tuple[str, ...]]:
         """Unknown words with their likely corrections, the one found in most documents first."""
@@ -250,7 +365,7 @@ class DatabaseBackend:
         for typed, alternatives in zip(groups, corrections(groups), strict=True):
             extra = [a for a in alternatives if a not in typed]
             if extra:
-                counts = {a: _count(_match_expression([(a,)], False, False), query) for a in extra}
+                counts = {a: _match([(a,)], query).count(CORRECTION_COUNT_LIMIT) for a in extra}
                 extra = sorted((a for a in extra if counts[a]), key=lambda a: -counts[a])[:2]
             fixed.append(tuple([*extra, *typed]) if extra else typed)
         return fixed
@@ -260,9 +375,10 @@ class DatabaseBackend:
         if not analysed:
             return []
         query = SearchQuery(text=text, root=root, now=now or timezone.now())
-        expression = _match_expression([g.alternatives for g in analysed.groups], any_word=False, prefix_last=True)
-        ranked = _ranked_keys(expression, query, analysed, MIN_CANDIDATES, prefix_last=True)[:limit]
-        entries = SearchEntry.objects.in_bulk([key for _, key in ranked], field_name="key")
+        match = _match([g.alternatives for g in analysed.groups], query, prefix_last=True)
+        ranked = _ranked_keys(match, analysed, MIN_CANDIDATES, prefix_last=True)[:limit]
+        entries = SearchEntry.objects.only("key", "title", "kind", "url").in_bulk([key for _, key in ranked],
+                                                                                  field_name="key")
         return [Suggestion(text=entries[key].title, kind=entries[key].kind, url=entries[key].url, key=key)
                 for _, key in ranked]
 

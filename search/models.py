@@ -1,7 +1,7 @@
 """The database search index: one row per searchable thing, with folded terms for full-text matching.
 
-On SQLite a contentless-linked FTS5 table mirrors the term columns (kept in step by triggers); on PostgreSQL a
-generated, weighted ``tsvector`` column with a GIN index does. Both are created by migration 0002.
+On SQLite two FTS5 tables linked to it mirror the term columns (kept in step by triggers); on PostgreSQL
+generated ``tsvector`` columns with GIN indexes do. Migration 0003 creates them (see search.database).
 """
 
 from django.db import models
@@ -33,12 +33,15 @@ class SearchEntry(models.Model):
     place_terms = models.TextField(blank=True)  # address and area names
     toned_terms = models.TextField(blank=True)
     text_terms = models.TextField(blank=True)
+    # Tokens the filters match inside the full-text index ("zzknews zzy2025 zza30280 …", search.database).
+    filter_terms = models.TextField(blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("mục chỉ mục tìm kiếm")
         verbose_name_plural = _("chỉ mục tìm kiếm")
-        indexes = [models.Index(fields=["root", "kind"], name="search_entry_root_kind")]
+        indexes = [models.Index(fields=["root", "kind"], name="search_entry_root_kind"),
+                   models.Index(fields=["expires_at"], name="search_entry_expires_at")]
 
     def __str__(self) -> str:
         return f"{self.key}: {self.title}"

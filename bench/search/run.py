@@ -80,7 +80,8 @@ def clear_index() -> None:
         else:  # the FTS5 triggers keep the full-text table in step
             for table in (database.AREA, "mua_thi_search_searchterm", database.ENTRY):
                 c.execute(f"DELETE FROM {table}")
-            c.execute(f"INSERT INTO {database.FTS}({database.FTS}) VALUES('rebuild')")
+            for fts in (database.FTS, database.HEAD):
+                c.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
 
 
 def index(n: int, chunk: int) -> dict:
@@ -124,7 +125,8 @@ def maintenance() -> None:
             for table in TABLES:
                 c.execute(f"VACUUM ANALYZE {table}")
         else:
-            c.execute(f"INSERT INTO {database.FTS}({database.FTS}) VALUES('optimize')")
+            for fts in (database.FTS, database.HEAD):
+                c.execute(f"INSERT INTO {fts}({fts}) VALUES('optimize')")
             c.execute("ANALYZE")
             c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -142,8 +144,9 @@ def database_info() -> dict:
                 c.execute("SELECT pg_total_relation_size(%s), pg_relation_size(%s)", [t, t])
                 total, heap = c.fetchone()
                 tables[t] = {"total_bytes": total, "heap_bytes": heap}
-            c.execute("SELECT pg_relation_size('search_entry_tsv')")
-            tables["search_entry_tsv (GIN)"] = {"total_bytes": c.fetchone()[0]}
+            for gin in ("search_entry_tsv", "search_entry_head_tsv", "search_entry_filter_tsv"):
+                c.execute("SELECT pg_relation_size(%s)", [gin])
+                tables[f"{gin} (GIN)"] = {"total_bytes": c.fetchone()[0]}
             info["tables"] = tables
             for setting in ("shared_buffers", "work_mem", "effective_cache_size", "jit",
                             "max_parallel_workers_per_gather"):
@@ -275,13 +278,13 @@ class Breakdown:
 
 
 breakdown = Breakdown()
-breakdown.wrap(database, "_facets", "facets_sql")
-breakdown.wrap(database, "_candidates", "candidates_sql")
+breakdown.wrap(database, "_totals", "total+facets")
+breakdown.wrap(database, "_candidate_ids", "candidates_sql")
 breakdown.wrap(database, "_ranked_keys", "candidates+rank")
 breakdown.wrap(database.ranking, "ranked", "rank_python")
 breakdown.wrap(database, "corrections", "spelling_python")
 breakdown.wrap(database, "_hit", "hits_snippets")
-breakdown.wrap(database.SearchEntry.objects, "in_bulk", "fetch_hits_sql")
+breakdown.wrap(database.SearchEntry.objects.none().__class__, "in_bulk", "fetch_hits_sql")
 
 
 def run_one(backend, cls: str, text: str, filters: dict) -> tuple[float, int]:

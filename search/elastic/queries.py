@@ -192,6 +192,7 @@ def results_from_response(response: dict, analysed: AnalysedQuery) -> SearchResu
     return SearchResults(
         hits=[_hit(h, analysed) for h in hits["hits"]],
         total=hits["total"]["value"],
+        total_exact=hits["total"].get("relation", "eq") == "eq",
         backend=BACKEND_NAME,
         facets=facets,
         interpreted_as=analysed.decoded if analysed.decoded != analysed.text else "",

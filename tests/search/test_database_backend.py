@@ -1,11 +1,12 @@
 """The database backend on SQLite and PostgreSQL: folding, ranking, filters, facets, typos, suggestions."""
 
 import datetime
+from collections import Counter
 
 import pytest
 from django.utils import timezone
 
-from search import database
+from search import database, filters
 from search.database import DatabaseBackend
 from search.types import AreaRef, SearchDocument
 from tests.search.helpers import find, titles
@@ -139,3 +140,78 @@ def test_rewriting_a_document_replaces_it(corpus):
     database.write([doc("page:4", "Hoa sen nở mùa thi", kind="story")])
     assert find("hoa phuong").total == 0 or "Hoa phượng nở mùa thi" not in titles(find("hoa phuong"))
     assert titles(find("hoa sen")) == ["Hoa sen nở mùa thi"]
+
+
+def test_totals_and_facets_are_exact_below_the_counting_limit(corpus):
+    assert find("thi").total_exact
+
+
+@pytest.fixture
+def many():
+    """300 items that all mention "thi": 160 news of 2025 and 140 FAQs of 2024, half of them in Châu Đốc."""
+    docs = [doc(f"page:{n}", f"Tin thứ {n} về kỳ thi", kind="news" if n < 160 else "faq",
+                year=2025 if n < 160 else 2024, areas=(CHAU_DOC,) if n % 2 else ()) for n in range(300)]
+    database.write(docs)
+    return docs
+
+
+def in_slots(docs: list, slots: int) -> list:
+    return [d for d in docs if filters.sample_slot(d.key) < slots]
+
+
+def test_beyond_the_counting_limit_a_sample_of_every_slot_gives_the_true_counts(many, monkeypatch):
+    monkeypatch.setattr(database, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(database, "SAMPLE_SIZE", 10_000)  # more than there are: every slot is read
+    results = find("ky thi")
+    assert not results.total_exact and results.total == 300
+    assert {f.value: f.count for f in results.facets["kind"]} == {"news": 160, "faq": 140}
+    assert {f.value: f.count for f in results.facets["year"]} == {"2025": 160, "2024": 140}
+    assert {f.value: f.count for f in results.facets["area"]} == {"30316": 150}
+    assert len(results.hits) == 20  # the hits do not depend on the counting
+
+
+def test_beyond_the_counting_limit_one_sample_slot_can_be_enough(many, monkeypatch):
+    first = in_slots(many, 1)
+    assert first  # the estimate below needs one item in slot 0
+    monkeypatch.setattr(database, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(database, "SAMPLE_SIZE", 2 * len(first))
+    results = find("ky thi")
+    assert not results.total_exact
+    assert results.total == max(database._significant(len(first) * filters.SAMPLE_SLOTS), 10)
+    assert {f.value: f.count for f in results.facets["kind"]} == {
+        kind: database._significant(n * filters.SAMPLE_SLOTS) for kind, n in Counter(d.kind for d in first).items()}
+
+
+def test_a_sample_too_small_to_estimate_from_is_widened_to_more_slots(many, monkeypatch):
+    size = 2 * len(in_slots(many, 1)) + 2  # slot 0 holds fewer than half of that: more slots are read
+    monkeypatch.setattr(database, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(database, "SAMPLE_SIZE", size)
+    estimate = max(len(in_slots(many, 1)) * filters.SAMPLE_SLOTS, 11)
+    slots = -(-filters.SAMPLE_SLOTS * size // estimate)
+    assert 1 < slots < filters.SAMPLE_SLOTS
+    sampled, scale = in_slots(many, slots), filters.SAMPLE_SLOTS / slots
+    results = find("ky thi")
+    assert not results.total_exact and results.total == max(database._significant(len(sampled) * scale), 10)
+    assert {f.value: f.count for f in results.facets["year"]} == {
+        str(year): database._significant(n * scale) for year, n in Counter(d.year for d in sampled).items()}
+
+
+def test_estimates_are_rounded_to_two_significant_digits():
+    assert [database._significant(n) for n in (7, 99, 123, 98_187, 1_050)] == [7, 99, 120, 98_000, 1_000]
+
+
+def test_the_best_title_match_is_found_even_when_newer_items_mention_the_words_only_in_their_text(monkeypatch):
+    monkeypatch.setattr(database, "MIN_CANDIDATES", 3)
+    monkeypatch.setattr(database, "MIN_BODY_CANDIDATES", 1)
+    database.write([doc("page:1", "Hướng dẫn phúc khảo bài thi", kind="faq")])  # written first: the oldest
+    database.write([doc(f"page:{n}", f"Tin số {n}", body="Thí sinh có thể phúc khảo bài thi.") for n in range(2, 12)])
+    results = find("phuc khao", limit=2)  # ranks a window of 3 + 1: the title match and the newest by text
+    assert results.total == 11 and titles(results)[0] == "Hướng dẫn phúc khảo bài thi"
+
+
+def test_expired_items_are_not_counted(corpus):
+    later = timezone.now() + datetime.timedelta(days=1)
+    database.write([doc("page:20", "Thông báo tạm hoãn thi vì mưa", kind="notice", expires_at=later)])
+    assert find("hoan").total == 1
+    after = find("hoan", now=later + datetime.timedelta(minutes=1))
+    assert after.total == 0 and after.facets["kind"] == []
