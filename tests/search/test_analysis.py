@@ -1,6 +1,6 @@
 import pytest
 
-from search.analysis import analyse, compact_code, highlight, terms, toned_term, toned_terms
+from search.analysis import analyse, compact_code, highlight, mentions, terms, toned_term, toned_terms
 from search.telex import decode_telex
 
 
@@ -71,3 +71,10 @@ def test_highlight_windows_long_text_around_the_first_match():
     assert snippet.startswith("…") and snippet.endswith("…")
     assert "<mark>phúc</mark> <mark>khảo</mark>" in snippet
     assert len(snippet.replace("<mark>", "").replace("</mark>", "")) <= 125
+
+
+def test_mentions_compares_folded_words():
+    assert mentions("Thí sinh xem ĐIỂM THI tại trường", analyse("diem"))
+    assert mentions("Thí sinh xem điểm thi", analyse("ddieemr"))  # Telex reading
+    assert not mentions("Thí sinh xem lịch thi", analyse("diem"))
+    assert not mentions("điểmthi viết liền", analyse("diem"))  # whole words only

@@ -44,7 +44,7 @@ def test_search_answers_with_hits_facets_and_backend(client, portal):
     assert first["title"] == "Danh sách điểm thi tại Tân Châu" and first["kind"] == "news"
     assert first["url"].startswith("https://angiang.gov.vn/") and first["section"] == "thpt:2025"
     assert "<mark>" in first["snippet"] and first["source_id"] == "" and first["date"]
-    assert body["total"] == len(body["results"]) and body["page"] == 1
+    assert body["total"] == len(body["results"]) and body["page"] == 1 and body["total_exact"] is True
     assert {f["value"] for f in body["facets"]["kind"]} == {r["kind"] for r in body["results"]}
     assert all(f["label"] for f in body["facets"]["kind"])
 

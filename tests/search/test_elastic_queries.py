@@ -221,7 +221,7 @@ RESPONSE = {
 def test_results_from_response():
     results = results_from_response(RESPONSE, analyse("điểm thi"))
     assert results.backend == "elasticsearch"
-    assert results.total == 2
+    assert results.total == 2 and results.total_exact
     assert results.interpreted_as == ""
     venue, directive = results.hits
     assert venue.key == "venue:7" and venue.kind == "venue"
@@ -284,3 +284,9 @@ def test_suggestions_complete_to_the_title_or_to_the_number_being_typed():
     assert suggestions_from_response(response, "cong van") == [
         Suggestion(text="Công văn tuyên truyền", kind="directive", url="/cv/", key="page:42")
     ]
+
+
+def test_a_lower_bound_total_is_reported_as_not_exact():
+    response = {**RESPONSE, "hits": {**RESPONSE["hits"], "total": {"value": 10_000, "relation": "gte"}}}
+    results = results_from_response(response, analyse("điểm thi"))
+    assert results.total == 10_000 and not results.total_exact
