@@ -115,13 +115,23 @@ def clear() -> None:
 class _Match:
     """The SQL that finds the entries matching the query's words and filters, for either database."""
 
-    postgres = False
+    AND = OR = PREFIX = QUOTE = ""  # the query syntax of the database's full-text engine
 
     def __init__(self, groups: list[tuple[str, ...]], any_word: bool, prefix_last: bool,
                  clauses: list[tuple[str, ...]], now: datetime.datetime):
-        self.words = self._words(groups, any_word, prefix_last)
+        last = len(groups) - 1
+        self.words = (self.OR if any_word else self.AND).join(
+            self._any_of(alternatives, prefix_last and i == last) for i, alternatives in enumerate(groups))
         self.clauses = clauses
         self.now = now
+
+    def _any_of(self, terms: tuple[str, ...], prefix: bool = False) -> str:
+        star = self.PREFIX if prefix else ""
+        return "(" + self.OR.join(f"{self.QUOTE}{t}{self.QUOTE}{star}" for t in terms) + ")"
+
+    def _filter_tokens(self, extra: tuple[str, ...] = ()) -> str:
+        """The filter clauses (and the sample slots, if any) as an AND of ORs."""
+        return self.AND.join(self._any_of(clause) for clause in (*self.clauses, extra) if clause)
 
     @staticmethod
     def create(groups, any_word, prefix_last, clauses, now) -> "_Match":
@@ -138,19 +148,10 @@ class _SqliteMatch(_Match):
     WORDS = "{title_terms code_terms place_terms text_terms}"
     HEAD_WORDS = "{title_terms code_terms place_terms}"
     LIVE = f"rowid NOT IN (SELECT id FROM {ENTRY} WHERE expires_at <= %s)"
-
-    @staticmethod
-    def _words(groups, any_word, prefix_last) -> str:
-        parts = []
-        for i, alternatives in enumerate(groups):
-            star = "*" if prefix_last and i == len(groups) - 1 else ""
-            parts.append("(" + " OR ".join(f'"{a}"{star}' for a in alternatives) + ")")
-        return (" OR " if any_word else " AND ").join(parts)
+    AND, OR, PREFIX, QUOTE = " AND ", " OR ", "*", '"'
 
     def _expression(self, columns: str, extra: tuple[str, ...] = ()) -> str:
-        clauses = [*self.clauses, extra] if extra else self.clauses
-        tokens = " AND ".join("(" + " OR ".join(f'"{t}"' for t in clause) + ")" for clause in clauses)
-        return f"{columns}: ({self.words}) AND {{filter_terms}}: ({tokens})"
+        return f"{columns}: ({self.words}) AND {{filter_terms}}: ({self._filter_tokens(extra)})"
 
     def newest(self, limit: int, head: bool) -> list[int]:
         table, columns = (HEAD, self.HEAD_WORDS) if head else (FTS, self.WORDS)
@@ -171,19 +172,10 @@ class _SqliteMatch(_Match):
 
 
 class _PostgresMatch(_Match):
-    postgres = True
-
-    @staticmethod
-    def _words(groups, any_word, prefix_last) -> str:
-        parts = []
-        for i, alternatives in enumerate(groups):
-            star = ":*" if prefix_last and i == len(groups) - 1 else ""
-            parts.append("(" + " | ".join(f"{a}{star}" for a in alternatives) + ")")
-        return (" | " if any_word else " & ").join(parts)
+    AND, OR, PREFIX = " & ", " | ", ":*"
 
     def _where(self, head: bool, extra: tuple[str, ...] = (), sampled: bool = False) -> tuple[str, list]:
-        clauses = [*self.clauses, extra] if extra else self.clauses
-        tokens = " & ".join("(" + " | ".join(clause) + ")" for clause in clauses)
+        tokens = self._filter_tokens(extra)
         column = "head_tsv" if head else "tsv"
         # In a sample the slot token is the selective part: ts_match_vq (what @@ calls) keeps the planner from
         # intersecting it with the words' long posting lists; the few rows are checked one by one instead.
