@@ -11,6 +11,8 @@ must recreate the FTS5 triggers and the ``search_entry_facets`` index (see migra
 """
 
 import datetime
+import math
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -116,14 +118,19 @@ class _Match:
     """The SQL that finds the entries matching the query's words and filters, for either database."""
 
     AND = OR = PREFIX = QUOTE = ""  # the query syntax of the database's full-text engine
+    FLAGS_STRONG = False  # whether ``matches(head=True)`` says which matches are strong
+    ROOT_AS_TOKEN = True  # whether the site is matched as a filter token (else as a column)
+    PROBE_FIRST = False  # whether counting starts with one sample slot, to skip the exact count of common words
 
     def __init__(self, groups: list[tuple[str, ...]], any_word: bool, prefix_last: bool,
-                 clauses: list[tuple[str, ...]], now: datetime.datetime):
+                 clauses: list[tuple[str, ...]], query: SearchQuery):
         last = len(groups) - 1
         self.words = (self.OR if any_word else self.AND).join(
             self._any_of(alternatives, prefix_last and i == last) for i, alternatives in enumerate(groups))
-        self.clauses = clauses
-        self.now = now
+        root = filters.root_clause(query.root)
+        self.clauses = clauses if self.ROOT_AS_TOKEN else [c for c in clauses if c != root]
+        self.root = query.root
+        self.now = query.now
 
     def _any_of(self, terms: tuple[str, ...], prefix: bool = False) -> str:
         star = self.PREFIX if prefix else ""
@@ -134,9 +141,13 @@ class _Match:
         return self.AND.join(self._any_of(clause) for clause in (*self.clauses, extra) if clause)
 
     @staticmethod
-    def create(groups, any_word, prefix_last, clauses, now) -> "_Match":
+    def create(groups, any_word, prefix_last, clauses, query) -> "_Match":
         kind = _PostgresMatch if connection.vendor == "postgresql" else _SqliteMatch
-        return kind(groups, any_word, prefix_last, clauses, now)
+        return kind(groups, any_word, prefix_last, clauses, query)
+
+    def probe(self) -> "_Probe":
+        """The matches among the entries of the first sample slot."""
+        return _Probe(self.matches(8 * SAMPLE_SIZE, filters.sample_tokens(1), sampled=True))
 
     def _fetch(self, sql: str, params: list) -> list[tuple]:
         with connection.cursor() as cursor:
@@ -153,7 +164,7 @@ class _SqliteMatch(_Match):
     def _expression(self, columns: str, extra: tuple[str, ...] = ()) -> str:
         return f"{columns}: ({self.words}) AND {{filter_terms}}: ({self._filter_tokens(extra)})"
 
-    def newest(self, limit: int, head: bool) -> list[int]:
+    def newest(self, limit: int, head: bool, expected: float | None = None) -> list[int]:
         table, columns = (HEAD, self.HEAD_WORDS) if head else (FTS, self.WORDS)
         return [r[0] for r in self._fetch(
             f"SELECT rowid FROM {table} WHERE {table} MATCH %s AND {self.LIVE} ORDER BY rowid DESC LIMIT %s",
@@ -163,47 +174,87 @@ class _SqliteMatch(_Match):
         return self._fetch(f"SELECT COUNT(*) FROM (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s AND {self.LIVE} "
                            "LIMIT %s)", [self._expression(self.WORDS), self.now, limit])[0][0]
 
-    def tokens(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False) -> list[str]:
-        """The filter tokens of up to ``limit`` matches (of those in the sample slots given)."""
-        return [r[0] for r in self._fetch(
-            f"SELECT e.filter_terms FROM (SELECT rowid AS id FROM {FTS} WHERE {FTS} MATCH %s AND {self.LIVE} "
+    def matches(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False,
+                head: bool = False) -> list[tuple]:
+        """``(id, filter tokens)`` of up to ``limit`` matches (of those in the sample slots given)."""
+        return self._fetch(
+            f"SELECT m.id, e.filter_terms FROM (SELECT rowid AS id FROM {FTS} WHERE {FTS} MATCH %s AND {self.LIVE} "
             f"LIMIT %s) m JOIN {ENTRY} e INDEXED BY search_entry_facets ON e.id = m.id",
-            [self._expression(self.WORDS, slots), self.now, limit])]
+            [self._expression(self.WORDS, slots), self.now, limit])
 
 
 class _PostgresMatch(_Match):
+    """Every site's entries share the table; in the usual one-province install the site token would be in every
+    posting list, so the site is a column here and the GIN indexes read only the selective filters.
+
+    Counting starts from one sample slot: a word in most documents is estimated from it without first reading
+    1,000 of its matches through a bitmap of all of them."""
+
     AND, OR, PREFIX = " & ", " | ", ":*"
+    FLAGS_STRONG = True
+    ROOT_AS_TOKEN = False
+    PROBE_FIRST = True
 
-    def _where(self, head: bool, extra: tuple[str, ...] = (), sampled: bool = False) -> tuple[str, list]:
-        tokens = self._filter_tokens(extra)
+    def _where(self, head: bool, slots: tuple[str, ...] = (), sampled: bool = False, scan: bool = False,
+               words: bool = True) -> tuple[str, list]:
+        """The conditions. ``sampled``: the filters and the sample slot are the selective part. ``scan``: no
+        index at all (the newest rows are read one by one, for a query that most rows match)."""
         column = "head_tsv" if head else "tsv"
-        # In a sample the slot token is the selective part: ts_match_vq (what @@ calls) keeps the planner from
-        # intersecting it with the words' long posting lists; the few rows are checked one by one instead.
-        words = f"ts_match_vq(e.{column}, to_tsquery('simple', %s))" if sampled else \
-            f"e.{column} @@ to_tsquery('simple', %s)"
-        return (f"WHERE {words} AND e.filter_tsv @@ to_tsquery('simple', %s) "
-                "AND (e.expires_at IS NULL OR e.expires_at > %s)", [self.words, tokens, self.now])
+        # ts_match_vq (what @@ calls) keeps the planner from using an index for that condition: the rows found
+        # through the selective part are checked one by one instead of intersecting long posting lists. A wider
+        # sample is one more posting list (a sample-width token) for the bitmaps to intersect.
+        index_words = not (sampled or scan)
+        conditions, params = [], []
+        if words:
+            conditions.append(f"e.{column} @@ to_tsquery('simple', %s)" if index_words else
+                              f"ts_match_vq(e.{column}, to_tsquery('simple', %s))")
+            params.append(self.words)
+        tokens = self._filter_tokens(slots)
+        if tokens:
+            conditions.append("ts_match_vq(e.filter_tsv, to_tsquery('simple', %s))" if scan else
+                              "e.filter_tsv @@ to_tsquery('simple', %s)")
+            params.append(tokens)
+        conditions += ["e.root = %s", "(e.expires_at IS NULL OR e.expires_at > %s)"]
+        params += [self.root, self.now]
+        return "WHERE " + " AND ".join(conditions), params
 
-    def newest(self, limit: int, head: bool) -> list[int]:
-        where, params = self._where(head)
+    def newest(self, limit: int, head: bool, expected: float | None = None) -> list[int]:
+        """The newest ``limit`` matches. With ``expected`` (about how many there are) so many that reading the
+        newest rows one by one finds them sooner than intersecting posting lists, that is what is done: the
+        planner cannot know, as it takes ANDed words for independent ones."""
+        scan = expected is not None and expected * expected > limit * _table_rows()
+        where, params = self._where(head, scan=scan)
         return [r[0] for r in self._fetch(f"SELECT e.id FROM {ENTRY} e {where} ORDER BY e.id DESC LIMIT %s",
                                           [*params, limit])]
+
+    def probe(self) -> "_Probe":
+        """Every entry of the first sample slot that passes the filters, with whether it has the words and
+        whether it has them in title, codes or places."""
+        where, params = self._where(False, filters.sample_tokens(1), words=False)
+        rows = self._fetch(f"SELECT e.id, e.filter_terms, ts_match_vq(e.tsv, to_tsquery('simple', %s)), "
+                           f"ts_match_vq(e.head_tsv, to_tsquery('simple', %s)) FROM {ENTRY} e {where}",
+                           [self.words, self.words, *params])
+        matches = [(i, terms) for i, terms, has_words, _ in rows if has_words]
+        return _Probe(matches, passing=len(rows), strong=sum(1 for row in rows if row[2] and row[3]))
 
     def count(self, limit: int) -> int:
         where, params = self._where(False)
         return self._fetch(f"SELECT COUNT(*) FROM (SELECT 1 FROM {ENTRY} e {where} LIMIT %s) m",
                            [*params, limit])[0][0]
 
-    def tokens(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False) -> list[str]:
+    def matches(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False,
+                head: bool = False) -> list[tuple]:
+        """``(id, filter tokens[, whether the words are in title, codes or places])`` of up to ``limit`` matches."""
         where, params = self._where(False, slots, sampled)
-        return [r[0] for r in self._fetch(f"SELECT e.filter_terms FROM {ENTRY} e {where} LIMIT %s",
-                                          [*params, limit])]
+        strong = ", e.head_tsv @@ to_tsquery('simple', %s)" if head else ""
+        return self._fetch(f"SELECT e.id, e.filter_terms{strong} FROM {ENTRY} e {where} LIMIT %s",
+                           [*([self.words] if head else []), *params, limit])
 
 
 def _match(groups: list[tuple[str, ...]], query: SearchQuery, any_word: bool = False,
            prefix_last: bool = False) -> _Match | None:
     clauses = filters.query_clauses(query)
-    return None if clauses is None else _Match.create(groups, any_word, prefix_last, clauses, query.now)
+    return None if clauses is None else _Match.create(groups, any_word, prefix_last, clauses, query)
 
 
 def _significant(n: float) -> int:
@@ -219,36 +270,63 @@ class _Counts:
     total: int
     exact: bool
     facets: dict[str, list[FacetValue]]
+    matches: list[tuple] | None = None  # every match, when they were few enough to count exactly
+    strong_share: float | None = None  # about which share of the matches is strong, when estimated
+
+
+@dataclass
+class _Probe:
+    """The first sample slot (1/128 of the entries): its matches, and what the database could tell besides."""
+
+    matches: list[tuple]  # (id, filter tokens)
+    passing: int | None = None  # how many of its entries pass the filters, with or without the words
+    strong: int | None = None  # how many of its matches have the words in title, codes or places
+
+    def checks_fewer_rows(self, slots: int) -> bool:
+        """Whether a sample of ``slots`` slots is best read through the filters' and slots' posting lists alone,
+        checking the words row by row (few rows pass them), rather than intersecting with the words' lists."""
+        return self.passing is not None and slots * self.passing <= 8 * SAMPLE_SIZE
 
 
 def _totals(match: _Match) -> _Counts:
     """The total and the facets: exact up to EXACT_LIMIT matches, else estimated from the matches in enough
     sample slots to read about SAMPLE_SIZE of them."""
-    rows = match.tokens(EXACT_LIMIT + 1)
-    if len(rows) <= EXACT_LIMIT:
-        return _Counts(len(rows), True, _facet_counts(rows, 1.0))
-    most = 8 * SAMPLE_SIZE  # a bound on any sample read: estimates stop growing beyond 128 × this many matches
-    slots = 1
-    sample = match.tokens(most, filters.sample_tokens(slots), sampled=True)
+    probe = match.probe() if match.PROBE_FIRST else None
+    # Four times the limit in one slot's proportion: fewer than EXACT_LIMIT matches in all is then beyond chance.
+    if probe is None or len(probe.matches) * filters.SAMPLE_SLOTS < 4 * EXACT_LIMIT:
+        rows = match.matches(EXACT_LIMIT + 1, head=True)
+        if len(rows) <= EXACT_LIMIT:
+            return _Counts(len(rows), True, _facet_counts([r[1] for r in rows], 1.0), rows)
+    probe = probe or match.probe()
+    sample, slots = probe.matches, 1
     if len(sample) < SAMPLE_SIZE // 2:  # too few matches for one slot to estimate well: read more slots
         estimate = max(len(sample) * filters.SAMPLE_SLOTS, EXACT_LIMIT + 1)
-        slots = min(filters.SAMPLE_SLOTS, -(-filters.SAMPLE_SLOTS * SAMPLE_SIZE // estimate))
-        sample = match.tokens(most, filters.sample_tokens(slots))  # the words are selective enough now
+        slots = filters.sample_width(-(-filters.SAMPLE_SLOTS * SAMPLE_SIZE // estimate))
+        sample = match.matches(8 * SAMPLE_SIZE, filters.sample_tokens(slots),
+                               sampled=probe.checks_fewer_rows(slots))
     scale = filters.SAMPLE_SLOTS / slots
     total = max(_significant(len(sample) * scale), EXACT_LIMIT)
-    return _Counts(total, False, _facet_counts(sample, scale))
+    strong_share = probe.strong / len(probe.matches) if probe.strong is not None and probe.matches else None
+    return _Counts(total, False, _facet_counts([r[1] for r in sample], scale), strong_share=strong_share)
+
+
+_table_size: dict[str, tuple[float, float]] = {}  # database alias → (when read, rows)
+
+
+def _table_rows() -> float:
+    """About how many entries the index holds (PostgreSQL's statistics, read again after five minutes);
+    infinite while unknown, so no plan relies on it."""
+    read_at, rows = _table_size.get(connection.alias, (-1e9, 0.0))
+    if time.monotonic() - read_at > 300:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [ENTRY])
+            rows = float(cursor.fetchone()[0])
+        _table_size[connection.alias] = (time.monotonic(), rows)
+    return rows if rows > 0 else math.inf
 
 
 def _facet_counts(tokens: list[str], scale: float) -> dict[str, list[FacetValue]]:
-    kinds: Counter = Counter()
-    years: Counter = Counter()
-    areas: Counter = Counter()
-    for row in tokens:
-        kind, year, codes = filters.facet_values(row)
-        kinds[kind] += 1
-        if year:
-            years[year] += 1
-        areas.update(codes)
+    kinds, years, areas = filters.facet_counts(tokens)
 
     def values(counter: Counter) -> list[tuple[str, int]]:
         return [(v, n if scale == 1 else _significant(n * scale)) for v, n in counter.items()]
@@ -261,18 +339,27 @@ def _facet_counts(tokens: list[str], scale: float) -> dict[str, list[FacetValue]
     }
 
 
-def _candidate_ids(match: _Match, window: int, strong_only: bool = False) -> list[int]:
-    """The newest strong matches (words in title, codes or places), then the newest of all matches."""
-    head = match.newest(window, head=True)
+def _candidate_ids(match: _Match, window: int, strong_only: bool = False,
+                   counts: _Counts | None = None) -> list[int]:
+    """The newest strong matches (words in title, codes or places), then the newest of all matches; read from
+    the counting pass when it read them all."""
+    matches = counts.matches if counts else None
+    if matches is not None and match.FLAGS_STRONG:
+        head = sorted((row[0] for row in matches if row[2]), reverse=True)[:window]
+    else:
+        share = counts.strong_share if counts else None
+        head = match.newest(window, head=True, expected=counts.total * share if share is not None else None)
     if strong_only:
         return head
-    rest = match.newest(window - len(head) + MIN_BODY_CANDIDATES, head=False)
+    wanted = window - len(head) + MIN_BODY_CANDIDATES
+    rest = sorted((row[0] for row in matches), reverse=True)[:wanted] if matches is not None else \
+        match.newest(wanted, head=False, expected=counts.total if counts else None)
     return list(dict.fromkeys([*head, *rest]))
 
 
-def _ranked_keys(match: _Match, analysed: analysis.AnalysedQuery, window: int,
-                 prefix_last: bool = False) -> list[tuple[float, str]]:
-    ids = _candidate_ids(match, window, strong_only=prefix_last)  # suggestions complete titles and codes
+def _ranked_keys(match: _Match, analysed: analysis.AnalysedQuery, window: int, prefix_last: bool = False,
+                 counts: _Counts | None = None) -> list[tuple[float, str]]:
+    ids = _candidate_ids(match, window, prefix_last, counts)  # suggestions complete titles and codes
     if not ids:
         return []
     rows = (SearchEntry.objects.filter(id__in=ids)
@@ -346,7 +433,7 @@ class DatabaseBackend:
         if total == 0 or query.offset >= MAX_RESULTS:
             return results
         window = min(MAX_RESULTS, max(MIN_CANDIDATES, query.offset + query.limit))
-        ranked = _ranked_keys(match, analysed, window)[query.offset:query.offset + query.limit]
+        ranked = _ranked_keys(match, analysed, window, counts=counts)[query.offset:query.offset + query.limit]
         entries = SearchEntry.objects.only(*HIT_FIELDS).in_bulk([key for _, key in ranked], field_name="key")
         results.hits = [_hit(entries[key], score, analysed) for score, key in ranked]
         return results

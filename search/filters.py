@@ -8,11 +8,16 @@ of clauses, each clause an OR of tokens.
 
 import re
 import zlib
+from collections import Counter
+from collections.abc import Iterable
 
 from search.types import SearchQuery
 
 PROVINCE_WIDE = "zzpw"
 SAMPLE_SLOTS = 128  # every entry is in one slot ("zzq0" … "zzq127", by a hash of its key): estimates read a few
+# The first 2, 4 … 64 slots have one token each ("zzqu2" is in slots 0 and 1), so a sample of any of those sizes
+# is one posting list: an OR of dozens of slot tokens costs more to read than the words themselves.
+SAMPLE_WIDTHS = tuple(2 ** n for n in range(1, SAMPLE_SLOTS.bit_length() - 1))
 _NOT_TOKEN = re.compile(r"[^a-z0-9]")
 
 
@@ -24,14 +29,28 @@ def sample_slot(key: str) -> int:
     return zlib.crc32(key.encode()) % SAMPLE_SLOTS
 
 
+def sample_width(slots: int) -> int:
+    """The smallest sample, in slots, that has a token of its own and holds at least ``slots``."""
+    return 1 if slots <= 1 else min(SAMPLE_SLOTS, 1 << (slots - 1).bit_length())
+
+
 def sample_tokens(slots: int) -> tuple[str, ...]:
-    """The tokens of the first ``slots`` slots: about ``slots / SAMPLE_SLOTS`` of any set of entries."""
-    return tuple(_token("q", slot) for slot in range(slots))
+    """The clause matching the entries in the first ``slots`` slots (1, a sample width, or all of them):
+    about ``slots / SAMPLE_SLOTS`` of any set of entries."""
+    if slots >= SAMPLE_SLOTS:
+        return ()
+    if slots == 1:
+        return (_token("q", 0),)
+    if slots not in SAMPLE_WIDTHS:
+        raise ValueError(f"no token for a sample of {slots} slots")
+    return (_token("qu", slots),)
 
 
 def document_tokens(*, key: str, root: str, kind: str, year: int | None, section_key: str,
                     area_codes: list[str] | tuple[str, ...]) -> str:
-    tokens = [_token("r", root), _token("k", kind), _token("q", sample_slot(key))]
+    slot = sample_slot(key)
+    tokens = [_token("r", root), _token("k", kind), _token("q", slot)]
+    tokens += [_token("qu", width) for width in SAMPLE_WIDTHS if slot < width]
     if year:
         tokens.append(_token("y", year))
     if section_key:
@@ -40,9 +59,14 @@ def document_tokens(*, key: str, root: str, kind: str, year: int | None, section
     return " ".join(tokens)
 
 
+def root_clause(root: str) -> tuple[str, ...]:
+    """The clause of one site; ``query_clauses`` always starts with it."""
+    return (_token("r", root),)
+
+
 def query_clauses(query: SearchQuery) -> list[tuple[str, ...]] | None:
     """The query's filters as clauses of tokens; None when they can match nothing (an empty area set)."""
-    clauses: list[tuple[str, ...]] = [(_token("r", query.root),)]
+    clauses: list[tuple[str, ...]] = [root_clause(query.root)]
     if query.kinds:
         clauses.append(tuple(_token("k", kind) for kind in query.kinds))
     if query.section_keys:
@@ -59,15 +83,19 @@ def query_clauses(query: SearchQuery) -> list[tuple[str, ...]] | None:
     return clauses
 
 
-def facet_values(tokens: str) -> tuple[str, str, list[str]]:
-    """(kind, year, area codes) of an entry, read back from its tokens."""
-    kind = year = ""
-    areas = []
-    for token in tokens.split():
+def facet_counts(rows: Iterable[str]) -> tuple[Counter, Counter, Counter]:
+    """How many of the entries whose tokens are ``rows`` have each kind, year and area code.
+
+    An entry has one kind token, at most one year token and each area token once, so counting the tokens of
+    all the rows at once (in C) counts the entries."""
+    kinds: Counter = Counter()
+    years: Counter = Counter()
+    areas: Counter = Counter()
+    for token, n in Counter(" ".join(rows).split()).items():
         if token.startswith("zzk"):
-            kind = token[3:]
+            kinds[token[3:]] = n
         elif token.startswith("zzy"):
-            year = token[3:]
+            years[token[3:]] = n
         elif token.startswith("zza"):
-            areas.append(token[3:])
-    return kind, year, areas
+            areas[token[3:]] = n
+    return kinds, years, areas

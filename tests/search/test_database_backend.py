@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from search import database, filters
 from search.database import DatabaseBackend
-from search.types import AreaRef, SearchDocument
+from search.models import SearchEntry
+from search.types import AreaRef, SearchDocument, SearchQuery
 from tests.search.helpers import find, titles
 
 pytestmark = pytest.mark.django_db
@@ -187,7 +188,7 @@ def test_a_sample_too_small_to_estimate_from_is_widened_to_more_slots(many, monk
     monkeypatch.setattr(database, "EXACT_LIMIT", 10)
     monkeypatch.setattr(database, "SAMPLE_SIZE", size)
     estimate = max(len(in_slots(many, 1)) * filters.SAMPLE_SLOTS, 11)
-    slots = -(-filters.SAMPLE_SLOTS * size // estimate)
+    slots = filters.sample_width(-(-filters.SAMPLE_SLOTS * size // estimate))  # rounded up to a width with a token
     assert 1 < slots < filters.SAMPLE_SLOTS
     sampled, scale = in_slots(many, slots), filters.SAMPLE_SLOTS / slots
     results = find("ky thi")
@@ -215,3 +216,64 @@ def test_expired_items_are_not_counted(corpus):
     assert find("hoan").total == 1
     after = find("hoan", now=later + datetime.timedelta(minutes=1))
     assert after.total == 0 and after.facets["kind"] == []
+
+
+def test_when_every_match_was_counted_the_candidates_come_from_that_count(many, django_assert_num_queries):
+    query = SearchQuery(text="ky thi", root=ROOT, now=timezone.now())
+    match = database._match([("ky",), ("thi",)], query)
+    counts = database._totals(match)
+    assert counts.exact and len(counts.matches) == 300
+    from_count = database._candidate_ids(match, 50, counts=counts)
+    assert from_count == database._candidate_ids(match, 50)  # what the newest-first statements give
+    strong_queries = 0 if match.FLAGS_STRONG else 1  # PostgreSQL flags strong matches while counting
+    with django_assert_num_queries(strong_queries):
+        database._candidate_ids(match, 50, counts=counts)
+
+
+@pytest.fixture
+def mixed():
+    """300 items mentioning "ky thi": every third in its title, the rest only in its text; news and FAQs."""
+    docs = [doc(f"page:{n}", f"Tin thứ {n} về kỳ thi" if n % 3 == 0 else f"Tin thứ {n}",
+                body="" if n % 3 == 0 else "Bài viết về kỳ thi năm nay.", kind="news" if n % 2 else "faq")
+            for n in range(300)]
+    database.write(docs)
+    return docs
+
+
+def ky_thi(**fields) -> "database._Match":
+    return database._match([("ky",), ("thi",)], SearchQuery(text="ky thi", root=ROOT, now=timezone.now(), **fields))
+
+
+def test_the_first_sample_slot_is_probed_for_its_matches(mixed):
+    news_in_slot = [d for d in in_slots(mixed, 1) if d.kind == "news"]
+    assert news_in_slot  # the checks below need one
+    probe = ky_thi(kinds=("news",)).probe()
+    keys = dict(SearchEntry.objects.values_list("id", "key"))
+    assert sorted(keys[row[0]] for row in probe.matches) == sorted(d.key for d in news_in_slot)
+    if probe.passing is not None:  # PostgreSQL also says what passes the filters and how many matches are strong
+        assert probe.passing == len(news_in_slot)
+        assert probe.strong == sum(1 for d in news_in_slot if "kỳ thi" in d.title)
+
+
+@pytest.mark.parametrize("read_through_filters", [True, False])
+def test_a_widened_sample_is_the_same_whichever_posting_lists_are_read(mixed, monkeypatch, read_through_filters):
+    monkeypatch.setattr(database._Probe, "checks_fewer_rows", lambda probe, slots: read_through_filters)
+    news = [d for d in mixed if d.kind == "news"]
+    size = 2 * len(in_slots(news, 1)) + 2
+    monkeypatch.setattr(database, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(database, "SAMPLE_SIZE", size)
+    slots = filters.sample_width(-(-filters.SAMPLE_SLOTS * size // max(len(in_slots(news, 1)) * 128, 11)))
+    assert 1 < slots < filters.SAMPLE_SLOTS
+    results = find("ky thi", kinds=("news",))
+    assert results.total == max(database._significant(len(in_slots(news, slots)) * 128 / slots), 10)
+
+
+def test_the_newest_matches_are_the_same_read_through_the_indexes_or_row_by_row(mixed, monkeypatch):
+    monkeypatch.setattr(database, "_table_rows", lambda: 1)  # any expected count is "most rows": read row by row
+    keys = dict(SearchEntry.objects.values_list("id", "key"))
+    newest_news = [d.key for d in reversed(mixed) if d.kind == "news"][:7]
+    newest_strong = [d.key for d in reversed(mixed) if d.kind == "news" and "kỳ thi" in d.title][:7]
+    match = ky_thi(kinds=("news",))
+    for expected in (None, 1_000_000):
+        assert [keys[i] for i in match.newest(7, head=False, expected=expected)] == newest_news
+        assert [keys[i] for i in match.newest(7, head=True, expected=expected)] == newest_strong
