@@ -35,15 +35,13 @@ def sample_width(slots: int) -> int:
 
 
 def sample_tokens(slots: int) -> tuple[str, ...]:
-    """The clause matching the entries in the first ``slots`` slots (1, a sample width, or all of them):
-    about ``slots / SAMPLE_SLOTS`` of any set of entries."""
+    """The clause matching the entries in the first ``slots`` slots: about ``slots / SAMPLE_SLOTS`` of any set of
+    entries. One token for one slot or a sample width, none for every slot, else one token per slot."""
     if slots >= SAMPLE_SLOTS:
         return ()
-    if slots == 1:
-        return (_token("q", 0),)
-    if slots not in SAMPLE_WIDTHS:
-        raise ValueError(f"no token for a sample of {slots} slots")
-    return (_token("qu", slots),)
+    if slots in SAMPLE_WIDTHS:
+        return (_token("qu", slots),)
+    return tuple(_token("q", slot) for slot in range(slots))
 
 
 def document_tokens(*, key: str, root: str, kind: str, year: int | None, section_key: str,

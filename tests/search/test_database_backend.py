@@ -188,7 +188,7 @@ def test_a_sample_too_small_to_estimate_from_is_widened_to_more_slots(many, monk
     monkeypatch.setattr(database, "EXACT_LIMIT", 10)
     monkeypatch.setattr(database, "SAMPLE_SIZE", size)
     estimate = max(len(in_slots(many, 1)) * filters.SAMPLE_SLOTS, 11)
-    slots = filters.sample_width(-(-filters.SAMPLE_SLOTS * size // estimate))  # rounded up to a width with a token
+    slots = ky_thi().sample_slots(-(-filters.SAMPLE_SLOTS * size // estimate))  # PostgreSQL: up to a sample width
     assert 1 < slots < filters.SAMPLE_SLOTS
     sampled, scale = in_slots(many, slots), filters.SAMPLE_SLOTS / slots
     results = find("ky thi")
@@ -262,7 +262,7 @@ def test_a_widened_sample_is_the_same_whichever_posting_lists_are_read(mixed, mo
     size = 2 * len(in_slots(news, 1)) + 2
     monkeypatch.setattr(database, "EXACT_LIMIT", 10)
     monkeypatch.setattr(database, "SAMPLE_SIZE", size)
-    slots = filters.sample_width(-(-filters.SAMPLE_SLOTS * size // max(len(in_slots(news, 1)) * 128, 11)))
+    slots = ky_thi().sample_slots(-(-filters.SAMPLE_SLOTS * size // max(len(in_slots(news, 1)) * 128, 11)))
     assert 1 < slots < filters.SAMPLE_SLOTS
     results = find("ky thi", kinds=("news",))
     assert results.total == max(database._significant(len(in_slots(news, slots)) * 128 / slots), 10)

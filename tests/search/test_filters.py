@@ -69,6 +69,7 @@ def test_each_sample_width_is_one_token_held_by_the_entries_in_its_first_slots()
     assert [filters.sample_width(n) for n in (0, 1, 2, 3, 5, 33, 64, 65, 500)] == [1, 1, 2, 4, 8, 64, 64, 128, 128]
     assert filters.sample_tokens(1) == ("zzq0",) and filters.sample_tokens(8) == ("zzqu8",)
     assert filters.sample_tokens(filters.SAMPLE_SLOTS) == ()  # every entry: no token needed
+    assert filters.sample_tokens(3) == ("zzq0", "zzq1", "zzq2")  # no width: one token per slot
     for n in range(2000):
         key = f"page:{n}"
         words = set(filters.document_tokens(key=key, root="0001", kind="news", year=None, section_key="",
