@@ -128,8 +128,7 @@ class _Match:
         last = len(groups) - 1
         self.words = (self.OR if any_word else self.AND).join(
             self._any_of(alternatives, prefix_last and i == last) for i, alternatives in enumerate(groups))
-        root = filters.root_clause(query.root)
-        self.clauses = clauses if self.ROOT_AS_TOKEN else [c for c in clauses if c != root]
+        self.clauses = clauses
         self.root = query.root
         self.now = query.now
 
@@ -142,9 +141,8 @@ class _Match:
         return self.AND.join(self._any_of(clause) for clause in (*self.clauses, extra) if clause)
 
     @staticmethod
-    def create(groups, any_word, prefix_last, clauses, query) -> "_Match":
-        kind = _PostgresMatch if connection.vendor == "postgresql" else _SqliteMatch
-        return kind(groups, any_word, prefix_last, clauses, query)
+    def for_connection() -> type["_Match"]:
+        return _PostgresMatch if connection.vendor == "postgresql" else _SqliteMatch
 
     @classmethod
     def sample_slots(cls, needed: int) -> int:
@@ -260,8 +258,9 @@ class _PostgresMatch(_Match):
 
 def _match(groups: list[tuple[str, ...]], query: SearchQuery, any_word: bool = False,
            prefix_last: bool = False) -> _Match | None:
-    clauses = filters.query_clauses(query)
-    return None if clauses is None else _Match.create(groups, any_word, prefix_last, clauses, query)
+    kind = _Match.for_connection()
+    clauses = filters.query_clauses(query, site=kind.ROOT_AS_TOKEN)
+    return None if clauses is None else kind(groups, any_word, prefix_last, clauses, query)
 
 
 def _significant(n: float) -> int:

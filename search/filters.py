@@ -58,13 +58,14 @@ def document_tokens(*, key: str, root: str, kind: str, year: int | None, section
 
 
 def root_clause(root: str) -> tuple[str, ...]:
-    """The clause of one site; ``query_clauses`` always starts with it."""
+    """The clause of one site; ``query_clauses`` starts with it unless the site is matched otherwise."""
     return (_token("r", root),)
 
 
-def query_clauses(query: SearchQuery) -> list[tuple[str, ...]] | None:
-    """The query's filters as clauses of tokens; None when they can match nothing (an empty area set)."""
-    clauses: list[tuple[str, ...]] = [root_clause(query.root)]
+def query_clauses(query: SearchQuery, site: bool = True) -> list[tuple[str, ...]] | None:
+    """The query's filters as clauses of tokens (the site's too, with ``site``); None when they can match
+    nothing (an empty area set)."""
+    clauses: list[tuple[str, ...]] = [root_clause(query.root)] if site else []
     if query.kinds:
         clauses.append(tuple(_token("k", kind) for kind in query.kinds))
     if query.section_keys:
