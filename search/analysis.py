@@ -53,12 +53,6 @@ def toned_terms(text: str) -> list[str]:
 _fold_word = lru_cache(maxsize=65536)(fold)  # a word at a time: syllables repeat, so this is nearly free
 
 
-def mentions(text: str, query: "AnalysedQuery") -> bool:
-    """Whether any word of ``text`` matches a query term."""
-    wanted = query.folded_terms
-    return any(_fold_word(word) in wanted for word in _WORD.findall(text))
-
-
 def compact_code(text: str) -> str:
     """A document number or venue code as one token: "860/STTTT-TTBCXB" → "860sttttttbcxb"."""
     return "".join(terms(text))
@@ -118,8 +112,10 @@ def _decoded_word(match: re.Match) -> str:
     return (decode_telex(word.lower()) if word.isascii() else None) or word
 
 
-def highlight(text: str, query: AnalysedQuery, max_chars: int = 220, prefix: bool = False) -> str:
-    """An HTML snippet of ``text`` around the first matched word, matches wrapped in <mark>."""
+def highlight(text: str, query: AnalysedQuery, max_chars: int = 220, prefix: bool = False,
+              found_only: bool = False) -> str:
+    """An HTML snippet of ``text`` around the first matched word, matches wrapped in <mark>; the start of the
+    text when no word matches, or "" with ``found_only``."""
     text = " ".join(text.split())
     wanted = query.folded_terms
     last = query.groups[-1].alternatives if (prefix and query.groups) else ()
@@ -128,8 +124,10 @@ def highlight(text: str, query: AnalysedQuery, max_chars: int = 220, prefix: boo
         if spans and match.start() > spans[0][0] + max_chars:
             break  # past any snippet that starts near the first match
         folded = _fold_word(match.group())
-        if folded in wanted or any(folded.startswith(p) for p in last):
+        if folded in wanted or (last and folded.startswith(last)):
             spans.append(match.span())
+    if found_only and not spans:
+        return ""
     start = 0
     if spans and spans[0][0] > max_chars // 3:
         start = text.rfind(" ", 0, spans[0][0] - max_chars // 4) + 1

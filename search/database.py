@@ -372,12 +372,9 @@ def _ranked_keys(match: _Match, analysed: analysis.AnalysedQuery, window: int, p
             .values_list("key", "title_terms", "code_terms", "place_terms", "toned_terms", "text_terms", "year",
                          "date"))
     wanted = analysed.folded_terms
-    candidates = [
-        ranking.Candidate(key=key, title_terms=tuple(title.split()), code_terms=frozenset(codes.split()),
-                          place_terms=tuple(place.split()), toned_terms=frozenset(toned.split()),
-                          text_terms=_frequencies(text, wanted), year=year, date=_as_date(date))
-        for key, title, codes, place, toned, text, year, date in rows
-    ]
+    candidates = [ranking.Candidate.of(key, title, codes, place, toned, _frequencies(text, wanted), year,
+                                       _as_date(date))
+                  for key, title, codes, place, toned, text, year, date in rows]
     return ranking.ranked(candidates, analysed, prefix_last)
 
 
@@ -397,8 +394,9 @@ HIT_FIELDS = ("key", "kind", "title", "url", "summary", "body", "address", "date
 
 def _snippet(entry: SearchEntry, analysed: analysis.AnalysedQuery) -> str:
     for text in (entry.summary, entry.body, entry.address):
-        if text and analysis.mentions(text, analysed):
-            return analysis.highlight(text, analysed)
+        snippet = analysis.highlight(text, analysed, found_only=True) if text else ""
+        if snippet:
+            return snippet
     return analysis.highlight(entry.summary or entry.body, analysed)
 
 

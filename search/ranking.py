@@ -6,6 +6,9 @@ document number or venue code, query words in the title (all of them, as a phras
 in the address or area names, words typed with the right diacritics, the year asked for, and words in the
 text (a little more when
 repeated). Ties go to the newer item.
+
+What the query contributes is worked out once per ranking (``_Scoring``); phrases are looked up as
+substrings of the space-padded term lists, so one candidate costs a few set and string operations.
 """
 
 import datetime
@@ -17,69 +20,100 @@ from search.analysis import AnalysedQuery
 
 @dataclass(frozen=True)
 class Candidate:
+    """One candidate's folded terms. ``title`` and ``place`` (address and area names) are the terms in order,
+    space-separated with a space at each end (" diem thi tan chau "), so words and phrases are substrings."""
+
     key: str
-    title_terms: tuple[str, ...]
-    code_terms: frozenset[str]
-    place_terms: tuple[str, ...]  # address and area names
-    toned_terms: frozenset[str]
-    text_terms: Counter
+    title: str
+    codes: frozenset[str]
+    place: str
+    toned: frozenset[str]
+    text: Counter  # how often each query term occurs in the text
     year: int | None
     date: datetime.date | None
 
-
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    n = len(needle)
-    return n > 1 and any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
-
-
-def _phrases(query: AnalysedQuery) -> list[tuple[str, ...]]:
-    first = tuple(g.alternatives[0] for g in query.groups)
-    decoded = tuple(g.alternatives[-1] for g in query.groups)
-    return [first] if first == decoded else [first, decoded]
+    @classmethod
+    def of(cls, key: str, title_terms: str, code_terms: str, place_terms: str, toned_terms: str, text: Counter,
+           year: int | None, date: datetime.date | None) -> "Candidate":
+        """From the space-separated term lists the index stores."""
+        return cls(key, f" {title_terms} ", frozenset(code_terms.split()), f" {place_terms} ",
+                   frozenset(toned_terms.split()), text, year, date)
 
 
-def _two_word_phrases(query: AnalysedQuery) -> set[tuple[str, ...]]:
-    groups = query.groups
-    return {(a, b) for first, second in zip(groups, groups[1:], strict=False) for a in first.alternatives
-            for b in second.alternatives} if len(groups) > 2 else set()
+def _padded(words: tuple[str, ...]) -> str:
+    return f" {' '.join(words)} "
+
+
+@dataclass(frozen=True)
+class _Group:
+    alternatives: frozenset[str]
+    words: tuple[str, ...]  # " alternative " for each alternative, as found in a padded term list
+    title_forms: tuple[str, ...]  # ``words``, or " alternative" for a last word completed as a prefix
+    toned: str
+    year: bool  # whether one alternative is a year-like number (compared with the candidate's year)
+
+
+class _Scoring:
+    """The query's side of ``score``."""
+
+    def __init__(self, query: AnalysedQuery, prefix_last: bool):
+        last = len(query.groups) - 1
+        self.groups = [
+            _Group(alternatives=frozenset(g.alternatives), words=tuple(f" {a} " for a in g.alternatives),
+                   title_forms=tuple(f" {a}" if prefix_last and i == last else f" {a} " for a in g.alternatives),
+                   toned=g.toned, year=any(a.isdigit() for a in g.alternatives))
+            for i, g in enumerate(query.groups)]
+        first = tuple(g.alternatives[0] for g in query.groups)
+        decoded = tuple(g.alternatives[-1] for g in query.groups)
+        # A phrase is the whole query in the title; a single word is not a phrase.
+        self.phrases = [_padded(p) for p in dict.fromkeys([first, decoded]) if len(p) > 1]
+        groups = query.groups
+        # Two consecutive words kept together ("Châu Đốc", "phúc khảo"), counted once per distinct pair.
+        self.pairs = sorted({_padded((a, b)) for one, two in zip(groups, groups[1:], strict=False)
+                             for a in one.alternatives for b in two.alternatives}) if len(groups) > 2 else []
+        self.compact = "".join(first)
+
+
+def _found(forms: tuple[str, ...], text: str) -> bool:
+    return forms[0] in text if len(forms) == 1 else any(form in text for form in forms)
 
 
 def score(candidate: Candidate, query: AnalysedQuery, prefix_last: bool = False) -> float:
-    title = set(candidate.title_terms)
-    place = set(candidate.place_terms)
+    return _score(candidate, _Scoring(query, prefix_last))
+
+
+def _score(candidate: Candidate, scoring: _Scoring) -> float:
+    title = candidate.title
+    place = candidate.place
+    text = candidate.text
+    year = str(candidate.year) if candidate.year else ""
     total = 0.0
     matched = in_title = 0
-    last = len(query.groups) - 1
-    for i, group in enumerate(query.groups):
-        alternatives = set(group.alternatives)
-        if prefix_last and i == last:
-            hit_title = any(t.startswith(a) for t in title for a in alternatives)
-        else:
-            hit_title = bool(alternatives & title)
-        hit_code = bool(alternatives & candidate.code_terms)
-        hit_place = bool(alternatives & place)
-        frequency = sum(candidate.text_terms.get(a, 0) for a in alternatives)
+    for group in scoring.groups:
+        alternatives = group.alternatives
+        hit_title = _found(group.title_forms, title)
+        hit_code = not alternatives.isdisjoint(candidate.codes)
+        hit_place = _found(group.words, place)
+        frequency = sum(text.get(a, 0) for a in alternatives)
         in_text = 1.0 + 0.25 * min(frequency, 6) if frequency else 0.0
         best = max(3.0 * hit_title, 5.0 * hit_code, 3.0 * hit_place, in_text)  # where the word counts most
         total += best + (0.5 if frequency and best > in_text else 0.0)
-        if group.toned and group.toned in candidate.toned_terms:
+        if group.toned and group.toned in candidate.toned:
             total += 1.5
-        if candidate.year and str(candidate.year) in alternatives:
+        if group.year and year in alternatives:
             total += 2.0
         in_title += hit_title
         matched += hit_title or hit_code or hit_place or frequency > 0
     total += 2.0 * matched
-    if query.groups and in_title == len(query.groups):
-        total += 3.0 + 2.0 * in_title / max(len(candidate.title_terms), 1)
-    for phrase in _phrases(query):
-        if _contains(candidate.title_terms, phrase):
-            total += 4.0
-            break
-    for words in _two_word_phrases(query):  # a place name ("Châu Đốc") or a term ("phúc khảo") kept together
-        if _contains(candidate.title_terms, words) or _contains(candidate.place_terms, words):
+    if scoring.groups and in_title == len(scoring.groups):
+        total += 3.0 + 2.0 * in_title / max(title.count(" ") - 1, 1)  # a short title counts more
+    if any(phrase in title for phrase in scoring.phrases):
+        total += 4.0
+    for pair in scoring.pairs:
+        if pair in title or pair in place:
             total += 2.0
-    compact = "".join(g.alternatives[0] for g in query.groups)
-    codes = {c for c in candidate.code_terms if len(c) >= 4}
+    compact = scoring.compact
+    codes = [c for c in candidate.codes if len(c) >= 4]
     if compact in codes:
         total += 10.0
     elif len(compact) >= 4 and any(c.startswith(compact) for c in codes):
@@ -88,8 +122,9 @@ def score(candidate: Candidate, query: AnalysedQuery, prefix_last: bool = False)
 
 
 def ranked(candidates: list[Candidate], query: AnalysedQuery, prefix_last: bool = False) -> list[tuple[float, str]]:
-    scored = [(score(c, query, prefix_last), c) for c in candidates]
+    scoring = _Scoring(query, prefix_last)
+    scored = [(_score(c, scoring), c) for c in candidates]
     # Ties: newer first, then by title (not by key: ids differ between databases, titles do not).
-    scored.sort(key=lambda sc: (-sc[0], -(sc[1].date.toordinal() if sc[1].date else 0), sc[1].title_terms,
-                                sc[1].key))
+    # Padded titles sort as their word lists would: the space sorts before every letter and digit.
+    scored.sort(key=lambda sc: (-sc[0], -(sc[1].date.toordinal() if sc[1].date else 0), sc[1].title, sc[1].key))
     return [(s, c.key) for s, c in scored]

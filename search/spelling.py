@@ -5,6 +5,9 @@ import threading
 import time
 from collections import defaultdict
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from search.models import SearchTerm
 
 MAX_ALTERNATIVES = 3
@@ -12,25 +15,6 @@ RELOAD_SECONDS = 300
 
 _lock = threading.Lock()
 _cache: dict = {"loaded_at": 0.0, "count": -1, "words": frozenset(), "by_length": {}}
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance, giving up (returning limit + 1) once it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 def _vocabulary() -> tuple[frozenset[str], dict[int, list[str]]]:
@@ -59,10 +43,8 @@ def suggestions(word: str, words: frozenset[str], by_length: dict[int, list[str]
     limit = 1 if len(word) < 7 else 2
     found = []
     for length in range(len(word) - limit, len(word) + limit + 1):
-        for candidate in by_length.get(length, ()):
-            distance = edit_distance(word, candidate, limit)
-            if distance <= limit:
-                found.append((distance, candidate))
+        found += [(distance, candidate) for candidate, distance, _ in process.extract(
+            word, by_length.get(length, ()), scorer=OSA.distance, score_cutoff=limit, limit=None)]
     return [c for _, c in sorted(found)[:MAX_ALTERNATIVES]]
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from search.analysis import analyse, compact_code, highlight, mentions, terms, toned_term, toned_terms
+from search.analysis import analyse, compact_code, highlight, terms, toned_term, toned_terms
 from search.telex import decode_telex
 
 
@@ -73,8 +73,13 @@ def test_highlight_windows_long_text_around_the_first_match():
     assert len(snippet.replace("<mark>", "").replace("</mark>", "")) <= 125
 
 
-def test_mentions_compares_folded_words():
-    assert mentions("Thí sinh xem ĐIỂM THI tại trường", analyse("diem"))
-    assert mentions("Thí sinh xem điểm thi", analyse("ddieemr"))  # Telex reading
-    assert not mentions("Thí sinh xem lịch thi", analyse("diem"))
-    assert not mentions("điểmthi viết liền", analyse("diem"))  # whole words only
+def mentions(text: str, query: str) -> bool:
+    return highlight(text, analyse(query), found_only=True) != ""
+
+
+def test_found_only_highlights_compare_folded_words():
+    assert mentions("Thí sinh xem ĐIỂM THI tại trường", "diem")
+    assert mentions("Thí sinh xem điểm thi", "ddieemr")  # Telex reading
+    assert not mentions("Thí sinh xem lịch thi", "diem")
+    assert not mentions("điểmthi viết liền", "diem")  # whole words only
+    assert highlight("Thí sinh xem lịch thi", analyse("diem")) == "Thí sinh xem lịch thi"  # else the start

@@ -1,0 +1,63 @@
+"""The pure scoring function that orders database search candidates (``search.ranking``)."""
+
+import datetime
+from collections import Counter
+
+from search.analysis import analyse, terms
+from search.ranking import Candidate, ranked, score
+
+
+def candidate(key: str, title: str, place: str = "", codes: str = "", text: str = "", toned: str = "",
+              date: datetime.date | None = None, year: int | None = None) -> Candidate:
+    words = Counter(terms(text))
+    return Candidate.of(key, " ".join(terms(title)), codes, " ".join(terms(place)), toned, words, year, date)
+
+
+def keys(candidates: list[Candidate], query: str, prefix_last: bool = False) -> list[str]:
+    return [key for _, key in ranked(candidates, analyse(query), prefix_last)]
+
+
+def test_the_words_as_a_phrase_in_a_short_title_rank_first():
+    found = keys([
+        candidate("scattered", "Thi tốt nghiệp: điểm sàn và lịch phúc khảo"),
+        candidate("text", "Tin tức", text="Điểm thi được công bố hôm nay. Điểm thi cao."),
+        candidate("phrase", "Điểm thi năm nay"),
+    ], "diem thi")
+    assert found == ["phrase", "scattered", "text"]
+
+
+def test_an_exact_document_number_outranks_words_in_a_title():
+    found = keys([candidate("title", "Công văn về phúc khảo 860"),
+                  candidate("number", "Hướng dẫn tổ chức thi", codes="860 stttt ttbcxb 860sttttttbcxb")],
+                 "860/STTTT-TTBCXB")
+    assert found[0] == "number"
+
+
+def test_a_two_word_place_kept_together_counts_more_than_its_words_apart():
+    query = analyse("lich thi chau doc")
+    together = candidate("together", "Lịch thi", place="Phường Châu Đốc")
+    apart = candidate("apart", "Lịch thi", place="Đốc Vàng, Châu Thành")
+    assert score(together, query) > score(apart, query)
+
+
+def test_words_typed_with_their_diacritics_favour_the_same_spelling():
+    query = analyse("hòa")
+    exact = candidate("exact", "Thí sinh Hòa An", toned="hoa1 an")
+    other = candidate("other", "Thí sinh Hóa An", toned="hoa2 an")
+    assert score(exact, query) > score(other, query)
+
+
+def test_the_last_word_completes_a_title_word_only_when_asked():
+    query = analyse("lich th")
+    title = candidate("title", "Lịch thi tuyển sinh")
+    assert score(title, query, prefix_last=True) > score(title, query)
+
+
+def test_ties_go_to_the_newer_item_then_to_the_title_in_word_order():
+    day = datetime.date(2025, 6, 1)
+    found = keys([candidate("old", "Điểm thi", date=day - datetime.timedelta(days=1)),
+                  candidate("b", "Điểm thi", date=day), candidate("a", "Điểm thi", date=day)], "diem thi")
+    assert found == ["a", "b", "old"]
+    titles = (("ab c", "thi ab c"), ("a z", "thi a z"), ("a b", "thi a b"))
+    # Equal scores for "thi" (three title words each): ordered as the word lists, "a" before "ab".
+    assert keys([candidate(k, t, date=day) for k, t in titles], "thi") == ["a b", "a z", "ab c"]
