@@ -32,7 +32,8 @@ HEAD = "mua_thi_search_head"
 MIN_CANDIDATES = 100  # ranked per query: the newest strong matches, then the newest of the rest
 MIN_BODY_CANDIDATES = 20  # matches by text alone considered even when the strong ones fill the window
 MAX_RESULTS = 1000  # how deep results can be paged
-EXACT_LIMIT = 1_000  # matches counted exactly, with their facets; beyond, both are estimated
+EXACT_LIMIT = 1_000  # matches whose facets are counted exactly
+TALLY_LIMIT = 5_000  # matches counted exactly (their facets from a sample beyond EXACT_LIMIT); beyond, estimated
 SAMPLE_SIZE = 500  # about how many matches an estimate reads (at least; one slot of a very common word more)
 CORRECTION_COUNT_LIMIT = 1_000  # typo corrections are ordered by their matches, counted up to this
 AREA_FACET_SIZE = 30
@@ -110,8 +111,11 @@ def clear() -> None:
 # Every statement is bounded: none ranks, counts or looks up every match of a common word.
 # - Candidates: the newest matches of the small title/code/place index first, then the newest matches of the
 #   full index; ``search.ranking`` orders them.
-# - Total and facets: exact up to EXACT_LIMIT matches; above it, both are estimated from the matches in a few
-#   of the 128 sample slots (``search.filters``), and ``SearchResults.total_exact`` is false.
+# - Total and facets: one statement (the tally) counts up to TALLY_LIMIT matches and returns the facets of all
+#   of them up to EXACT_LIMIT, else of a sample by id, with the newest matches for the candidates. Above
+#   TALLY_LIMIT, the total and the facets are estimated from the matches in a few of the 128 sample slots
+#   (``search.filters``), and ``SearchResults.total_exact`` is false. PostgreSQL probes the first slot before
+#   the tally, so a common word is never tallied.
 # Filters are tokens inside the full-text index (``search.filters``); expiry is checked against the entry table.
 
 class _Match:
@@ -153,6 +157,31 @@ class _Match:
         """The matches among the entries of the first sample slot."""
         return _Probe(self.matches(8 * SAMPLE_SIZE, filters.sample_tokens(1), sampled=True))
 
+    def tally(self, limit: int, window: int) -> "_Counts | None":
+        """Every match counted in one statement, when there are at most ``limit``: the total, and the matches
+        the facets and the candidates need (all of them up to EXACT_LIMIT; beyond, a sample by id and the
+        newest ``window`` strong and ``window + MIN_BODY_CANDIDATES`` of all). ``None`` when there are more."""
+        rows = self._tally_rows(limit, window)
+        total, width = rows[0][0], min(rows[0][1], filters.SAMPLE_SLOTS)
+        if total > limit:
+            return None
+        matches = [row[2:] for row in rows if row[2] is not None]
+        if total <= EXACT_LIMIT:
+            return _Counts(total, True, _facet_counts([m[1] for m in matches], 1.0), matches)
+        sample = [m[1] for m in matches if m[0] % filters.SAMPLE_SLOTS < width]
+        return _Counts(total, True, _facet_counts(sample, filters.SAMPLE_SLOTS / width), matches)
+
+    def _tally_rows(self, limit: int, window: int) -> list[tuple]:
+        """``(total, sample width, id, filter tokens[, strong])``: the first row carries the total and the width
+        even when no match is wanted (then its id is null). The sample is the ids in the first ``width`` of the
+        SAMPLE_SLOTS residues, enough to read about SAMPLE_SIZE matches."""
+        raise NotImplementedError
+
+    def _tally_params(self, limit: int, window: int) -> list:
+        """The parameters of the part both tallies share: the total and width, then which rows are wanted."""
+        return [filters.SAMPLE_SLOTS, filters.SAMPLE_SLOTS * SAMPLE_SIZE, limit, EXACT_LIMIT, filters.SAMPLE_SLOTS,
+                *([window] if self.FLAGS_STRONG else []), window + MIN_BODY_CANDIDATES]
+
     def _fetch(self, sql: str, params: list) -> list[tuple]:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -178,8 +207,17 @@ class _SqliteMatch(_Match):
         return self._fetch(f"SELECT COUNT(*) FROM (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s AND {self.LIVE} "
                            "LIMIT %s)", [self._expression(self.WORDS), self.now, limit])[0][0]
 
-    def matches(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False,
-                head: bool = False) -> list[tuple]:
+    def _tally_rows(self, limit: int, window: int) -> list[tuple]:
+        return self._fetch(
+            f"WITH m AS MATERIALIZED (SELECT rowid AS id FROM {FTS} WHERE {FTS} MATCH %s AND {self.LIVE} LIMIT %s), "
+            "n AS (SELECT COUNT(*) AS total, MIN(%s, (%s + COUNT(*) - 1) / MAX(COUNT(*), 1)) AS width FROM m), "
+            "r AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id DESC) AS overall FROM m) "
+            f"SELECT n.total, n.width, e.id, e.filter_terms FROM n LEFT JOIN "
+            f"(r JOIN {ENTRY} e INDEXED BY search_entry_facets ON e.id = r.id) "
+            "ON n.total <= %s AND (n.total <= %s OR r.id %% %s < n.width OR r.overall <= %s)",
+            [self._expression(self.WORDS), self.now, limit + 1, *self._tally_params(limit, window)])
+
+    def matches(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False) -> list[tuple]:
         """``(id, filter tokens)`` of up to ``limit`` matches (of those in the sample slots given)."""
         return self._fetch(
             f"SELECT m.id, e.filter_terms FROM (SELECT rowid AS id FROM {FTS} WHERE {FTS} MATCH %s AND {self.LIVE} "
@@ -247,13 +285,23 @@ class _PostgresMatch(_Match):
         return self._fetch(f"SELECT COUNT(*) FROM (SELECT 1 FROM {ENTRY} e {where} LIMIT %s) m",
                            [*params, limit])[0][0]
 
-    def matches(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False,
-                head: bool = False) -> list[tuple]:
-        """``(id, filter tokens[, whether the words are in title, codes or places])`` of up to ``limit`` matches."""
+    def matches(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False) -> list[tuple]:
+        """``(id, filter tokens)`` of up to ``limit`` matches (of those in the sample slots given)."""
         where, params = self._where(False, slots, sampled)
-        strong = ", e.head_tsv @@ to_tsquery('simple', %s)" if head else ""
-        return self._fetch(f"SELECT e.id, e.filter_terms{strong} FROM {ENTRY} e {where} LIMIT %s",
-                           [*([self.words] if head else []), *params, limit])
+        return self._fetch(f"SELECT e.id, e.filter_terms FROM {ENTRY} e {where} LIMIT %s", [*params, limit])
+
+    def _tally_rows(self, limit: int, window: int) -> list[tuple]:
+        where, params = self._where(False)
+        return self._fetch(
+            "WITH m AS MATERIALIZED (SELECT e.id, e.filter_terms, e.head_tsv @@ to_tsquery('simple', %s) AS strong "
+            f"FROM {ENTRY} e {where} LIMIT %s), "
+            "n AS (SELECT COUNT(*) AS total, LEAST(%s, (%s + COUNT(*) - 1) / GREATEST(COUNT(*), 1)) AS width "
+            "FROM m), "
+            "r AS (SELECT m.*, COUNT(*) FILTER (WHERE m.strong) OVER newest AS recency, "
+            "ROW_NUMBER() OVER newest AS overall FROM m WINDOW newest AS (ORDER BY m.id DESC)) "
+            "SELECT n.total, n.width, r.id, r.filter_terms, r.strong FROM n LEFT JOIN r ON n.total <= %s AND "
+            "(n.total <= %s OR r.id %% %s < n.width OR (r.strong AND r.recency <= %s) OR r.overall <= %s)",
+            [self.words, *params, limit + 1, *self._tally_params(limit, window)])
 
 
 def _match(groups: list[tuple[str, ...]], query: SearchQuery, any_word: bool = False,
@@ -294,15 +342,18 @@ class _Probe:
         return self.passing is not None and slots * self.passing <= 8 * SAMPLE_SIZE
 
 
-def _totals(match: _Match) -> _Counts:
-    """The total and the facets: exact up to EXACT_LIMIT matches, else estimated from the matches in enough
-    sample slots to read about SAMPLE_SIZE of them."""
+def _totals(match: _Match, window: int = MIN_CANDIDATES) -> _Counts:
+    """The total and the facets: counted in one statement up to TALLY_LIMIT matches, else estimated from the
+    matches in enough sample slots to read about SAMPLE_SIZE of them."""
     probe = match.probe() if match.PROBE_FIRST else None
-    # Four times the limit in one slot's proportion: fewer than EXACT_LIMIT matches in all is then beyond chance.
-    if probe is None or len(probe.matches) * filters.SAMPLE_SLOTS < 4 * EXACT_LIMIT:
-        rows = match.matches(EXACT_LIMIT + 1, head=True)
-        if len(rows) <= EXACT_LIMIT:
-            return _Counts(len(rows), True, _facet_counts([r[1] for r in rows], 1.0), rows)
+    # Half the limit in one slot's proportion: more than TALLY_LIMIT matches in all is then beyond chance (and
+    # fewer than EXACT_LIMIT far beyond it).
+    at_least = EXACT_LIMIT
+    if probe is None or len(probe.matches) * filters.SAMPLE_SLOTS < TALLY_LIMIT // 2:
+        counts = match.tally(TALLY_LIMIT, window)
+        if counts is not None:
+            return counts
+        at_least = TALLY_LIMIT
     probe = probe or match.probe()
     sample, slots = probe.matches, 1
     if len(sample) < SAMPLE_SIZE // 2:  # too few matches for one slot to estimate well: read more slots
@@ -311,7 +362,7 @@ def _totals(match: _Match) -> _Counts:
         sample = match.matches(8 * SAMPLE_SIZE, filters.sample_tokens(slots),
                                sampled=probe.checks_fewer_rows(slots))
     scale = filters.SAMPLE_SLOTS / slots
-    total = max(_significant(len(sample) * scale), EXACT_LIMIT)
+    total = max(_significant(len(sample) * scale), at_least)
     strong_share = probe.strong / len(probe.matches) if probe.strong is not None and probe.matches else None
     return _Counts(total, False, _facet_counts([r[1] for r in sample], scale), strong_share=strong_share)
 
@@ -418,25 +469,25 @@ class DatabaseBackend:
         match = _match(groups, query)
         if match is None:
             return SearchResults(hits=[], total=0, backend=self.name, facets=_facet_counts([], 1.0))
-        counts = _totals(match)
+        window = min(MAX_RESULTS, max(MIN_CANDIDATES, query.offset + query.limit))
+        counts = _totals(match, window)
         if counts.total == 0:
             fixed = self._corrections(groups, query)
             if fixed != groups:
                 match = _match(fixed, query)
-                counts = _totals(match)
+                counts = _totals(match, window)
                 if counts.total:
                     analysed = _with_alternatives(analysed, fixed)
                     interpreted = " ".join(alts[0] for alts in fixed)
             if counts.total == 0 and len(groups) > 1:
                 match = _match(fixed, query, any_word=True)
-                counts = _totals(match)
+                counts = _totals(match, window)
                 analysed = _with_alternatives(analysed, fixed)
         total = counts.total
         results = SearchResults(hits=[], total=total, backend=self.name, facets=counts.facets,
                                 interpreted_as=interpreted, total_exact=counts.exact)
         if total == 0 or query.offset >= MAX_RESULTS:
             return results
-        window = min(MAX_RESULTS, max(MIN_CANDIDATES, query.offset + query.limit))
         ranked = _ranked_keys(match, analysed, window, counts=counts)[query.offset:query.offset + query.limit]
         entries = SearchEntry.objects.only(*HIT_FIELDS).in_bulk([key for _, key in ranked], field_name="key")
         results.hits = [_hit(entries[key], score, analysed) for score, key in ranked]

@@ -4,6 +4,7 @@ import datetime
 from collections import Counter
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from search import database, filters
@@ -160,8 +161,50 @@ def in_slots(docs: list, slots: int) -> list:
     return [d for d in docs if filters.sample_slot(d.key) < slots]
 
 
-def test_beyond_the_counting_limit_a_sample_of_every_slot_gives_the_true_counts(many, monkeypatch):
+def beyond_the_tally(monkeypatch) -> None:
+    """Counts of more than 10 matches are estimated from the sample slots (no exact tally)."""
     monkeypatch.setattr(database, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(database, "TALLY_LIMIT", 10)
+
+
+def test_a_tally_counts_every_match_and_takes_the_facets_from_a_sample_by_id(many, monkeypatch):
+    monkeypatch.setattr(database, "EXACT_LIMIT", 10)  # 300 matches: more than the facets count exactly …
+    monkeypatch.setattr(database, "SAMPLE_SIZE", 100)  # … so they are read from about 100 of them
+    width = -(-filters.SAMPLE_SLOTS * 100 // 300)
+    ids = dict(SearchEntry.objects.values_list("key", "id"))
+    sampled = [d for d in many if ids[d.key] % filters.SAMPLE_SLOTS < width]
+    scale = filters.SAMPLE_SLOTS / width
+    results = find("ky thi")
+    assert results.total_exact and results.total == 300
+    assert {f.value: f.count for f in results.facets["kind"]} == {
+        kind: database._significant(n * scale) for kind, n in Counter(d.kind for d in sampled).items()}
+    assert {f.value: f.count for f in results.facets["year"]} == {
+        str(year): database._significant(n * scale) for year, n in Counter(d.year for d in sampled).items()}
+
+
+def test_a_tally_of_more_matches_than_its_limit_gives_way_to_an_estimate(many, monkeypatch):
+    monkeypatch.setattr(database, "TALLY_LIMIT", 299)
+    assert ky_thi().tally(299, 50) is None
+    assert ky_thi().tally(300, 50).total == 300
+    results = find("ky thi")
+    assert not results.total_exact and results.total >= 299
+
+
+@pytest.mark.parametrize("window", [5, 50])
+def test_a_tally_hands_over_the_newest_matches_as_candidates(mixed, monkeypatch, django_assert_num_queries, window):
+    monkeypatch.setattr(database, "EXACT_LIMIT", 10)  # only a sample and the newest come back with the total
+    monkeypatch.setattr(database, "SAMPLE_SIZE", 30)
+    match = ky_thi()
+    counts = match.tally(1000, window)
+    assert counts.total == 300 and len(counts.matches) < 300
+    from_tally = database._candidate_ids(match, window, counts=counts)
+    assert from_tally == database._candidate_ids(match, window)  # what the newest-first statements give
+    with django_assert_num_queries(0 if match.FLAGS_STRONG else 1):  # PostgreSQL flags strong matches too
+        database._candidate_ids(match, window, counts=counts)
+
+
+def test_beyond_the_counting_limit_a_sample_of_every_slot_gives_the_true_counts(many, monkeypatch):
+    beyond_the_tally(monkeypatch)
     monkeypatch.setattr(database, "SAMPLE_SIZE", 10_000)  # more than there are: every slot is read
     results = find("ky thi")
     assert not results.total_exact and results.total == 300
@@ -174,7 +217,7 @@ def test_beyond_the_counting_limit_a_sample_of_every_slot_gives_the_true_counts(
 def test_beyond_the_counting_limit_one_sample_slot_can_be_enough(many, monkeypatch):
     first = in_slots(many, 1)
     assert first  # the estimate below needs one item in slot 0
-    monkeypatch.setattr(database, "EXACT_LIMIT", 10)
+    beyond_the_tally(monkeypatch)
     monkeypatch.setattr(database, "SAMPLE_SIZE", 2 * len(first))
     results = find("ky thi")
     assert not results.total_exact
@@ -185,7 +228,7 @@ def test_beyond_the_counting_limit_one_sample_slot_can_be_enough(many, monkeypat
 
 def test_a_sample_too_small_to_estimate_from_is_widened_to_more_slots(many, monkeypatch):
     size = 2 * len(in_slots(many, 1)) + 2  # slot 0 holds fewer than half of that: more slots are read
-    monkeypatch.setattr(database, "EXACT_LIMIT", 10)
+    beyond_the_tally(monkeypatch)
     monkeypatch.setattr(database, "SAMPLE_SIZE", size)
     estimate = max(len(in_slots(many, 1)) * filters.SAMPLE_SLOTS, 11)
     slots = ky_thi().sample_slots(-(-filters.SAMPLE_SLOTS * size // estimate))  # PostgreSQL: up to a sample width
@@ -208,6 +251,18 @@ def test_the_best_title_match_is_found_even_when_newer_items_mention_the_words_o
     database.write([doc(f"page:{n}", f"Tin số {n}", body="Thí sinh có thể phúc khảo bài thi.") for n in range(2, 12)])
     results = find("phuc khao", limit=2)  # ranks a window of 3 + 1: the title match and the newest by text
     assert results.total == 11 and titles(results)[0] == "Hướng dẫn phúc khảo bài thi"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="column storage is PostgreSQL's (migration 0005)")
+def test_what_matching_and_ranking_read_stays_in_the_row_on_postgresql():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT attname, attstorage FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0",
+                       [database.ENTRY])
+        storage = dict(cursor.fetchall())
+    inline = ("tsv", "head_tsv", "filter_tsv", "filter_terms", "key", "title_terms", "code_terms", "place_terms",
+              "toned_terms")
+    assert {column: storage[column] for column in inline} == dict.fromkeys(inline, "m")
+    assert storage["body"] == storage["text_terms"] == "e"  # long texts go out of line
 
 
 def test_expired_items_are_not_counted(corpus):
@@ -260,7 +315,7 @@ def test_a_widened_sample_is_the_same_whichever_posting_lists_are_read(mixed, mo
     monkeypatch.setattr(database._Probe, "checks_fewer_rows", lambda probe, slots: read_through_filters)
     news = [d for d in mixed if d.kind == "news"]
     size = 2 * len(in_slots(news, 1)) + 2
-    monkeypatch.setattr(database, "EXACT_LIMIT", 10)
+    beyond_the_tally(monkeypatch)
     monkeypatch.setattr(database, "SAMPLE_SIZE", size)
     slots = ky_thi().sample_slots(-(-filters.SAMPLE_SLOTS * size // max(len(in_slots(news, 1)) * 128, 11)))
     assert 1 < slots < filters.SAMPLE_SLOTS
