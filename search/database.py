@@ -106,6 +106,12 @@ def clear() -> None:
     SearchEntry.objects.all().delete()
 
 
+def purge_expired(now: datetime.datetime | None = None) -> int:
+    """Removes the entries past their expiry, which searches exclude anyway (``publish_due``, every minute)."""
+    expired = SearchEntry.objects.filter(expires_at__lte=now or timezone.now())
+    return expired.delete()[1].get(SearchEntry._meta.label, 0)
+
+
 # --- Matching ------------------------------------------------------------------------------------
 #
 # Every statement is bounded: none ranks, counts or looks up every match of a common word.
@@ -162,9 +168,10 @@ class _Match:
         the facets and the candidates need (all of them up to EXACT_LIMIT; beyond, a sample by id and the
         newest ``window`` strong and ``window + MIN_BODY_CANDIDATES`` of all). ``None`` when there are more."""
         rows = self._tally_rows(limit, window)
-        total, width = rows[0][0], min(rows[0][1], filters.SAMPLE_SLOTS)
+        total, width = next(row[:2] for row in rows if row[2] is None)
         if total > limit:
             return None
+        width = min(width, filters.SAMPLE_SLOTS)
         matches = [row[2:] for row in rows if row[2] is not None]
         if total <= EXACT_LIMIT:
             return _Counts(total, True, _facet_counts([m[1] for m in matches], 1.0), matches)
@@ -172,13 +179,23 @@ class _Match:
         return _Counts(total, True, _facet_counts(sample, filters.SAMPLE_SLOTS / width), matches)
 
     def _tally_rows(self, limit: int, window: int) -> list[tuple]:
-        """``(total, sample width, id, filter tokens[, strong])``: the first row carries the total and the width
-        even when no match is wanted (then its id is null). The sample is the ids in the first ``width`` of the
+        """``(total, sample width, id, filter tokens[, strong])``: one row (its id null) carries the total and the
+        width; the others are the matches wanted. The sample is the ids in the first ``width`` of the
         SAMPLE_SLOTS residues, enough to read about SAMPLE_SIZE matches."""
         raise NotImplementedError
 
+    # The part both tallies share, after a CTE ``m`` of at most limit + 1 matches (``id``, ``strong`` when the
+    # database flags strong matches): ``n`` the total and the sample width; ``r`` the matches numbered newest
+    # first, only when there are at most ``limit`` (a common word is not sorted); ``w`` the matches wanted. It
+    # ends with the row of the total and the width; each statement adds the rows of ``w`` to it.
+    _TALLY = (
+        "n AS (SELECT COUNT(*) AS total, MIN(%s, (%s + COUNT(*) - 1) / MAX(COUNT(*), 1)) AS width FROM m), "
+        "r AS (SELECT m.*, ROW_NUMBER() OVER newest AS overall{recency} FROM m "
+        "WHERE (SELECT total FROM n) <= %s WINDOW newest AS (ORDER BY m.id DESC)), "
+        "w AS (SELECT r.* FROM r, n WHERE n.total <= %s OR r.id %% %s < n.width{strong} OR r.overall <= %s) "
+        "SELECT total, width, NULL, NULL{no_flag} FROM n UNION ALL")
+
     def _tally_params(self, limit: int, window: int) -> list:
-        """The parameters of the part both tallies share: the total and width, then which rows are wanted."""
         return [filters.SAMPLE_SLOTS, filters.SAMPLE_SLOTS * SAMPLE_SIZE, limit, EXACT_LIMIT, filters.SAMPLE_SLOTS,
                 *([window] if self.FLAGS_STRONG else []), window + MIN_BODY_CANDIDATES]
 
@@ -189,40 +206,53 @@ class _Match:
 
 
 class _SqliteMatch(_Match):
+    _TALLY = _Match._TALLY.format(recency="", strong="", no_flag="")
     WORDS = "{title_terms code_terms place_terms text_terms}"
     HEAD_WORDS = "{title_terms code_terms place_terms}"
-    LIVE = f"rowid NOT IN (SELECT id FROM {ENTRY} WHERE expires_at <= %s)"
     AND, OR, PREFIX, QUOTE = " AND ", " OR ", "*", '"'
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Expired entries are purged every minute (``purge_expired``); between purges the few left are excluded
+        # by id. Checking that list costs about a microsecond per match enumerated, so it is left out when empty.
+        self.expired = SearchEntry.objects.filter(expires_at__lte=self.now).exists()
+
+    def _matching(self, table: str, columns: str, slots: tuple[str, ...] = ()) -> tuple[str, list]:
+        """The condition and parameters for the live entries of ``table`` that match."""
+        if not self.expired:
+            return f"{table} MATCH %s", [self._expression(columns, slots)]
+        return (f"{table} MATCH %s AND rowid NOT IN (SELECT id FROM {ENTRY} WHERE expires_at <= %s)",
+                [self._expression(columns, slots), self.now])
 
     def _expression(self, columns: str, extra: tuple[str, ...] = ()) -> str:
         return f"{columns}: ({self.words}) AND {{filter_terms}}: ({self._filter_tokens(extra)})"
 
     def newest(self, limit: int, head: bool, expected: float | None = None) -> list[int]:
         table, columns = (HEAD, self.HEAD_WORDS) if head else (FTS, self.WORDS)
-        return [r[0] for r in self._fetch(
-            f"SELECT rowid FROM {table} WHERE {table} MATCH %s AND {self.LIVE} ORDER BY rowid DESC LIMIT %s",
-            [self._expression(columns), self.now, limit])]
+        condition, params = self._matching(table, columns)
+        return [r[0] for r in self._fetch(f"SELECT rowid FROM {table} WHERE {condition} ORDER BY rowid DESC LIMIT %s",
+                                          [*params, limit])]
 
     def count(self, limit: int) -> int:
-        return self._fetch(f"SELECT COUNT(*) FROM (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s AND {self.LIVE} "
-                           "LIMIT %s)", [self._expression(self.WORDS), self.now, limit])[0][0]
+        condition, params = self._matching(FTS, self.WORDS)
+        return self._fetch(f"SELECT COUNT(*) FROM (SELECT rowid FROM {FTS} WHERE {condition} LIMIT %s)",
+                           [*params, limit])[0][0]
 
     def _tally_rows(self, limit: int, window: int) -> list[tuple]:
+        condition, params = self._matching(FTS, self.WORDS)
         return self._fetch(
-            f"WITH m AS MATERIALIZED (SELECT rowid AS id FROM {FTS} WHERE {FTS} MATCH %s AND {self.LIVE} LIMIT %s), "
-            "n AS (SELECT COUNT(*) AS total, MIN(%s, (%s + COUNT(*) - 1) / MAX(COUNT(*), 1)) AS width FROM m), "
-            "r AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id DESC) AS overall FROM m) "
-            f"SELECT n.total, n.width, e.id, e.filter_terms FROM n LEFT JOIN "
-            f"(r JOIN {ENTRY} e INDEXED BY search_entry_facets ON e.id = r.id) "
-            "ON n.total <= %s AND (n.total <= %s OR r.id %% %s < n.width OR r.overall <= %s)",
-            [self._expression(self.WORDS), self.now, limit + 1, *self._tally_params(limit, window)])
+            f"WITH m AS MATERIALIZED (SELECT rowid AS id FROM {FTS} WHERE {condition} LIMIT %s), "
+            f"{self._TALLY} "
+            f"SELECT NULL, NULL, e.id, e.filter_terms FROM w JOIN {ENTRY} e INDEXED BY search_entry_facets "
+            "ON e.id = w.id",
+            [*params, limit + 1, *self._tally_params(limit, window)])
 
     def matches(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False) -> list[tuple]:
         """``(id, filter tokens)`` of up to ``limit`` matches (of those in the sample slots given)."""
+        condition, params = self._matching(FTS, self.WORDS, slots)
         return self._fetch(
-            f"SELECT m.id, e.filter_terms FROM (SELECT rowid AS id FROM {FTS} WHERE {FTS} MATCH %s AND {self.LIVE} "
-            f"LIMIT %s) m JOIN {ENTRY} e INDEXED BY search_entry_facets ON e.id = m.id",
-            [self._expression(self.WORDS, slots), self.now, limit])
+            f"SELECT m.id, e.filter_terms FROM (SELECT rowid AS id FROM {FTS} WHERE {condition} LIMIT %s) m "
+            f"JOIN {ENTRY} e INDEXED BY search_entry_facets ON e.id = m.id", [*params, limit])
 
 
 class _PostgresMatch(_Match):
@@ -290,18 +320,16 @@ class _PostgresMatch(_Match):
         where, params = self._where(False, slots, sampled)
         return self._fetch(f"SELECT e.id, e.filter_terms FROM {ENTRY} e {where} LIMIT %s", [*params, limit])
 
+    _TALLY = _Match._TALLY.replace("MIN(", "LEAST(").replace("MAX(", "GREATEST(").format(
+        recency=", COUNT(*) FILTER (WHERE m.strong) OVER newest AS recency",
+        strong=" OR (r.strong AND r.recency <= %s)", no_flag=", NULL")
+
     def _tally_rows(self, limit: int, window: int) -> list[tuple]:
         where, params = self._where(False)
         return self._fetch(
             "WITH m AS MATERIALIZED (SELECT e.id, e.filter_terms, e.head_tsv @@ to_tsquery('simple', %s) AS strong "
-            f"FROM {ENTRY} e {where} LIMIT %s), "
-            "n AS (SELECT COUNT(*) AS total, LEAST(%s, (%s + COUNT(*) - 1) / GREATEST(COUNT(*), 1)) AS width "
-            "FROM m), "
-            "r AS (SELECT m.*, COUNT(*) FILTER (WHERE m.strong) OVER newest AS recency, "
-            "ROW_NUMBER() OVER newest AS overall FROM m WINDOW newest AS (ORDER BY m.id DESC)) "
-            "SELECT n.total, n.width, r.id, r.filter_terms, r.strong FROM n LEFT JOIN r ON n.total <= %s AND "
-            "(n.total <= %s OR r.id %% %s < n.width OR (r.strong AND r.recency <= %s) OR r.overall <= %s)",
-            [self.words, *params, limit + 1, *self._tally_params(limit, window)])
+            f"FROM {ENTRY} e {where} LIMIT %s), {self._TALLY} SELECT NULL, NULL, w.id, w.filter_terms, w.strong "
+            "FROM w", [self.words, *params, limit + 1, *self._tally_params(limit, window)])
 
 
 def _match(groups: list[tuple[str, ...]], query: SearchQuery, any_word: bool = False,

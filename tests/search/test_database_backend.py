@@ -2,8 +2,10 @@
 
 import datetime
 from collections import Counter
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -271,6 +273,30 @@ def test_expired_items_are_not_counted(corpus):
     assert find("hoan").total == 1
     after = find("hoan", now=later + datetime.timedelta(minutes=1))
     assert after.total == 0 and after.facets["kind"] == []
+
+
+def test_expired_items_are_purged_by_publish_due_and_not_before():
+    soon = timezone.now() + datetime.timedelta(hours=1)
+    database.write([doc("page:20", "Thông báo tạm hoãn thi vì mưa", kind="notice", expires_at=soon),
+                    doc("page:21", "Thông báo đã hết hạn", kind="notice",
+                        expires_at=timezone.now() - datetime.timedelta(minutes=1))])
+    out = StringIO()
+    call_command("publish_due", stdout=out)
+    assert "Đã xoá 1 mục hết hạn" in out.getvalue()
+    assert set(SearchEntry.objects.values_list("key", flat=True)) >= {"page:20"}
+    assert not SearchEntry.objects.filter(key="page:21").exists()
+    assert database.purge_expired(now=soon) == 1 and find("hoan").total == 0
+
+
+@pytest.mark.parametrize("expired", [False, True])
+def test_the_expiry_check_is_sent_only_while_something_has_expired(expired):
+    now = timezone.now()
+    database.write([doc("page:20", "Thông báo tạm hoãn thi vì mưa", kind="notice",
+                        expires_at=now + datetime.timedelta(days=-1 if expired else 1))])
+    match = database._match([("hoan",)], SearchQuery(text="hoan", root=ROOT, now=now))
+    if connection.vendor == "sqlite":
+        assert match.expired is expired
+    assert match.count(10) == (0 if expired else 1)
 
 
 def test_when_every_match_was_counted_the_candidates_come_from_that_count(many, django_assert_num_queries):

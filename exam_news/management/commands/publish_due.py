@@ -14,5 +14,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Đã công bố gói “{bundle.name}” ({bundle.items.count()} trang).")
         call_command("publish_scheduled", stdout=self.stdout)
         call_command("deliver_webhooks", stdout=self.stdout)
+        call_command("search_index", "purge", stdout=self.stdout)  # notices past their expiry
         if settings.ELASTICSEARCH_URL:  # changes Elasticsearch missed while it was unreachable
             call_command("search_index", "retry", stdout=self.stdout)

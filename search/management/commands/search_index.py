@@ -1,4 +1,4 @@
-"""``manage.py search_index rebuild|status|retry``: the search index of the database and of Elasticsearch."""
+"""``manage.py search_index rebuild|status|retry|purge``: the search index of the database and of Elasticsearch."""
 
 import json
 
@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count, Min
 from django.utils import timezone
 
-from search import sync
+from search import database, sync
 from search.database import DatabaseBackend
 from search.models import IndexChange
 
@@ -21,6 +21,7 @@ class Command(BaseCommand):
         status = sub.add_parser("status", help="Số mục theo loại, tình trạng Elasticsearch, phần tồn đọng.")
         status.add_argument("--json", action="store_true", dest="as_json")
         sub.add_parser("retry", help="Gửi lại các thay đổi chưa tới được Elasticsearch (chạy bằng cron).")
+        sub.add_parser("purge", help="Xoá khỏi chỉ mục cơ sở dữ liệu các mục đã hết hạn (chạy bằng cron).")
 
     def handle(self, *args, action: str, **options):
         getattr(self, f"_{action}")(**options)
@@ -66,6 +67,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Elasticsearch: {health}")
         self.stdout.write(f"Tồn đọng chờ gửi Elasticsearch: {backlog['count']}"
                           + (f" (cũ nhất {report['backlog']['oldest']})" if backlog["oldest"] else ""))
+
+    def _purge(self, **_options) -> None:
+        self.stdout.write(f"Đã xoá {database.purge_expired()} mục hết hạn khỏi chỉ mục tìm kiếm.")
 
     def _retry(self, **_options) -> None:
         if not sync.elasticsearch_enabled():
