@@ -50,7 +50,6 @@ def toned_terms(text: str) -> list[str]:
     return [t for t in toned if _TERM.fullmatch(t)]
 
 
-_fold_word = lru_cache(maxsize=65536)(fold)  # a word at a time: syllables repeat, so this is nearly free
 
 
 def compact_code(text: str) -> str:
@@ -112,20 +111,46 @@ def _decoded_word(match: re.Match) -> str:
     return (decode_telex(word.lower()) if word.isascii() else None) or word
 
 
+def _folding_classes() -> dict[str, str]:
+    """For each ASCII letter and digit, a regex class of every character that ``fold`` turns into it alone
+    (a → [aAàÀáÁ…ăắ…âấ…], d → [dDđĐ]), read off ``fold`` itself over the Latin blocks."""
+    found: dict[str, list[str]] = {}
+    for code in [*range(0x30, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        folded = fold(chr(code))
+        if len(folded) == 1 and folded.isascii() and folded.isalnum():
+            found.setdefault(folded, []).append(chr(code))
+    return {letter: "[" + re.escape("".join(chars)) + "]" for letter, chars in found.items()}
+
+
+_CLASSES = _folding_classes()
+
+
+@lru_cache(maxsize=4096)
+def _matcher(words: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern:
+    """Whole words of NFC text that fold to one of ``words``, or that start with one of ``prefixes``: what
+    folding every word and comparing would find, in one scan of the text."""
+    def spelled(term: str) -> str:
+        return "".join(_CLASSES.get(ch, re.escape(ch)) for ch in term)
+
+    options = []
+    if words:
+        options.append(f"(?:{'|'.join(spelled(w) for w in sorted(words))})(?![^\\W_])")
+    if prefixes:
+        options.append(f"(?:{'|'.join(spelled(p) for p in prefixes)})[^\\W_]*")
+    return re.compile(f"(?<![^\\W_])(?:{'|'.join(options) or '(?!)'})")
+
+
 def highlight(text: str, query: AnalysedQuery, max_chars: int = 220, prefix: bool = False,
               found_only: bool = False) -> str:
     """An HTML snippet of ``text`` around the first matched word, matches wrapped in <mark>; the start of the
     text when no word matches, or "" with ``found_only``."""
-    text = " ".join(text.split())
-    wanted = query.folded_terms
+    text = " ".join(unicodedata.normalize("NFC", text).split())
     last = query.groups[-1].alternatives if (prefix and query.groups) else ()
     spans = []
-    for match in _WORD.finditer(text):
+    for match in _matcher(frozenset(query.folded_terms), last).finditer(text):
         if spans and match.start() > spans[0][0] + max_chars:
             break  # past any snippet that starts near the first match
-        folded = _fold_word(match.group())
-        if folded in wanted or (last and folded.startswith(last)):
-            spans.append(match.span())
+        spans.append(match.span())
     if found_only and not spans:
         return ""
     start = 0

@@ -200,9 +200,7 @@ class _Match:
                 *([window] if self.FLAGS_STRONG else []), window + MIN_BODY_CANDIDATES]
 
     def _fetch(self, sql: str, params: list) -> list[tuple]:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+        return _fetch(sql, params)
 
 
 class _SqliteMatch(_Match):
@@ -455,14 +453,19 @@ def _ranked_keys(match: _Match, analysed: analysis.AnalysedQuery, window: int, p
     ids = _candidate_ids(match, window, prefix_last, counts)  # suggestions complete titles and codes
     if not ids:
         return []
-    rows = (SearchEntry.objects.filter(id__in=ids)
-            .values_list("key", "title_terms", "code_terms", "place_terms", "toned_terms", "text_terms", "year",
-                         "date"))
+    rows = _fetch(f"SELECT key, title_terms, code_terms, place_terms, toned_terms, text_terms, year, date FROM {ENTRY} "
+                  f"WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)  # a hundred rows: no ORM in the way
     wanted = analysed.folded_terms
     candidates = [ranking.Candidate.of(key, title, codes, place, toned, _frequencies(text, wanted), year,
                                        _as_date(date))
                   for key, title, codes, place, toned, text, year, date in rows]
     return ranking.ranked(candidates, analysed, prefix_last)
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _frequencies(text_terms: str, wanted: set[str]) -> Counter:

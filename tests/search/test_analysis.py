@@ -1,3 +1,5 @@
+import unicodedata
+
 import pytest
 
 from search.analysis import analyse, compact_code, highlight, terms, toned_term, toned_terms
@@ -83,3 +85,19 @@ def test_found_only_highlights_compare_folded_words():
     assert not mentions("Thí sinh xem lịch thi", "diem")
     assert not mentions("điểmthi viết liền", "diem")  # whole words only
     assert highlight("Thí sinh xem lịch thi", analyse("diem")) == "Thí sinh xem lịch thi"  # else the start
+
+
+def test_highlight_finds_every_spelling_of_a_folded_word():
+    decomposed = unicodedata.normalize("NFD", "Thông báo ĐIỂM THI của trường Hoà Bình và Hòa An")
+    snippet = highlight(decomposed, analyse("diem hoa"))
+    assert "<mark>ĐIỂM</mark>" in snippet  # the snippet is the NFC text
+    assert "<mark>Hoà</mark>" in snippet and "<mark>Hòa</mark>" in snippet
+    assert "<mark>THI</mark>" not in snippet
+
+
+def test_highlight_completes_the_last_word_only_as_a_prefix():
+    query = analyse("lich thi ng")
+    assert highlight("Lịch thi môn Ngữ văn", query, prefix=True) == (
+        "<mark>Lịch</mark> <mark>thi</mark> môn <mark>Ngữ</mark> văn")
+    assert highlight("Lịch thi môn Ngữ văn", query) == "<mark>Lịch</mark> <mark>thi</mark> môn Ngữ văn"
+    assert highlight("Nhịch thi", analyse("ich")) == "Nhịch thi"  # whole words, not parts
