@@ -261,10 +261,26 @@ class _PostgresMatch(_Match):
     1,000 of its matches through a bitmap of all of them."""
 
     AND, OR, PREFIX = " & ", " | ", ":*"
+    COMMON_SHARE = 0.5  # words in more entries than this are checked row by row, not read from the index
     FLAGS_STRONG = True
     ROOT_AS_TOKEN = False
     PROBE_FIRST = True
     WIDTH_TOKENS = True  # GIN reads an OR of dozens of tokens slowly; FTS5 reads it faster than a longer list
+
+    def __init__(self, groups: list[tuple[str, ...]], any_word: bool, prefix_last: bool,
+                 clauses: list[tuple[str, ...]], query: SearchQuery):
+        super().__init__(groups, any_word, prefix_last, clauses, query)
+        # The words the full index is asked for: not those in most entries ("thi", "diem" on an exam portal),
+        # whose posting lists cost more to intersect than checking the rows the other words leave.
+        self.selective = self.words
+        if not any_word and len(groups) > 1:
+            shares = _lexeme_shares()
+            last = len(groups) - 1
+            share = [0.0 if prefix_last and i == last else max(shares.get(a, 0.0) for a in alternatives)
+                     for i, alternatives in enumerate(groups)]
+            kept = [i for i, s in enumerate(share) if s <= self.COMMON_SHARE] or [share.index(min(share))]
+            if len(kept) < len(groups):
+                self.selective = self.AND.join(self._any_of(groups[i], prefix_last and i == last) for i in kept)
 
     def _where(self, head: bool, slots: tuple[str, ...] = (), sampled: bool = False, scan: bool = False,
                words: bool = True) -> tuple[str, list]:
@@ -276,7 +292,10 @@ class _PostgresMatch(_Match):
         # sample is one more posting list (a sample-width token) for the bitmaps to intersect.
         index_words = not (sampled or scan)
         conditions, params = [], []
-        if words:
+        if words and index_words and not head and self.selective != self.words:
+            conditions.append("e.tsv @@ to_tsquery('simple', %s) AND ts_match_vq(e.tsv, to_tsquery('simple', %s))")
+            params += [self.selective, self.words]
+        elif words:
             conditions.append(f"e.{column} @@ to_tsquery('simple', %s)" if index_words else
                               f"ts_match_vq(e.{column}, to_tsquery('simple', %s))")
             params.append(self.words)
@@ -307,6 +326,12 @@ class _PostgresMatch(_Match):
                            [self.words, self.words, *params])
         matches = [(i, terms) for i, terms, has_words, _ in rows if has_words]
         return _Probe(matches, passing=len(rows), strong=sum(1 for row in rows if row[2] and row[3]))
+
+    def slot_counts(self, words: list[str]) -> list[int]:
+        """How many entries of the first sample slot that pass the filters hold each word (one statement)."""
+        where, params = self._where(False, filters.sample_tokens(1), words=False)
+        counts = ", ".join("COUNT(*) FILTER (WHERE ts_match_vq(e.tsv, to_tsquery('simple', %s)))" for _ in words)
+        return list(self._fetch(f"SELECT {counts} FROM {ENTRY} e {where}", [*words, *params])[0])
 
     def count(self, limit: int) -> int:
         where, params = self._where(False)
@@ -402,6 +427,21 @@ def _totals(match: _Match, window: int = MIN_CANDIDATES) -> _Counts:
 
 
 _table_size: dict[str, tuple[float, float]] = {}  # database alias → (when read, rows)
+_shares: dict[str, tuple[float, dict[str, float]]] = {}  # database alias → (when read, lexeme → share of entries)
+
+
+def _lexeme_shares() -> dict[str, float]:
+    """The share of entries holding each of the commonest words, from PostgreSQL's statistics of ``tsv`` (read
+    again after five minutes); empty until ANALYZE has run, so every word is then read from the index."""
+    read_at, shares = _shares.get(connection.alias, (-1e9, {}))
+    if time.monotonic() - read_at > 300:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                           "WHERE tablename = %s AND attname = 'tsv'", [ENTRY])
+            row = cursor.fetchone()
+        shares = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+        _shares[connection.alias] = (time.monotonic(), shares)
+    return shares
 
 
 def _table_rows() -> float:
@@ -509,7 +549,7 @@ class DatabaseBackend:
         if match is None:
             return SearchResults(hits=[], total=0, backend=self.name, facets=_facet_counts([], 1.0))
         window = min(MAX_RESULTS, max(MIN_CANDIDATES, query.offset + query.limit))
-        counts = _totals(match, window)
+        counts = _totals(match, window) if _all_indexed(groups) else _Counts(0, True, _facet_counts([], 1.0))
         if counts.total == 0:
             fixed = self._corrections(groups, query)
             if fixed != groups:
@@ -538,7 +578,7 @@ class DatabaseBackend:
         for typed, alternatives in zip(groups, corrections(groups), strict=True):
             extra = [a for a in alternatives if a not in typed]
             if extra:
-                counts = {a: _match([(a,)], query).count(CORRECTION_COUNT_LIMIT) for a in extra}
+                counts = _correction_counts(extra, query)
                 extra = sorted((a for a in extra if counts[a]), key=lambda a: -counts[a])[:2]
             fixed.append(tuple([*extra, *typed]) if extra else typed)
         return fixed
@@ -561,6 +601,26 @@ class DatabaseBackend:
     def counts(self) -> dict[str, int]:
         from django.db.models import Count
         return dict(SearchEntry.objects.values_list("kind").annotate(n=Count("id")).order_by("kind"))
+
+
+def _correction_counts(words: list[str], query: SearchQuery) -> dict[str, int]:
+    """How many items each word matches, up to CORRECTION_COUNT_LIMIT. On PostgreSQL, a word whose matches in
+    the first sample slot imply four times the limit is taken to reach it: counting would build a bitmap of
+    its whole posting list ("thi" is in every item) to read a thousand rows."""
+    limit = CORRECTION_COUNT_LIMIT
+    common: set[str] = set()
+    if _Match.for_connection().PROBE_FIRST:
+        in_slot = _match([tuple(words)], query).slot_counts(words)
+        common = {w for w, n in zip(words, in_slot, strict=True) if n * filters.SAMPLE_SLOTS >= 4 * limit}
+    return {w: limit if w in common else _match([(w,)], query).count(limit) for w in words}
+
+
+def _all_indexed(groups: list[tuple[str, ...]]) -> bool:
+    """Whether every word, in one of its spellings, is in the indexed vocabulary (numbers are not kept there):
+    if one is not, nothing matches all the words, and counting is skipped (typos, mostly)."""
+    words = {a for alternatives in groups for a in alternatives if not a.isdigit()}
+    known = set(SearchTerm.objects.filter(term__in=words).values_list("term", flat=True)) if words else set()
+    return all(any(a.isdigit() or a in known for a in alternatives) for alternatives in groups)
 
 
 def _with_alternatives(analysed: analysis.AnalysedQuery, groups: list[tuple[str, ...]]) -> analysis.AnalysedQuery:

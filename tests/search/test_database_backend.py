@@ -358,3 +358,39 @@ def test_the_newest_matches_are_the_same_read_through_the_indexes_or_row_by_row(
     for expected in (None, 1_000_000):
         assert [keys[i] for i in match.newest(7, head=False, expected=expected)] == newest_news
         assert [keys[i] for i in match.newest(7, head=True, expected=expected)] == newest_strong
+
+
+def test_a_word_never_indexed_in_any_spelling_skips_the_count(corpus, monkeypatch):
+    assert database._all_indexed([("thi",), ("2031",)])  # numbers are not in the vocabulary: counted
+    assert database._all_indexed([("thii", "thi")])  # one spelling is enough
+    assert not database._all_indexed([("thi",), ("qwzx",)])
+    counted = []
+    totals = database._totals
+    monkeypatch.setattr(database, "_totals", lambda match, window=100: counted.append(match.words) or totals(
+        match, window))
+    results = find("qwzx thi")  # no correction for "qwzx": any of the words
+    every_word = database._match([("qwzx",), ("thi",)], SearchQuery(text="", root=ROOT, now=timezone.now())).words
+    assert every_word not in counted and results.total == find("thi").total
+
+
+def test_correction_counts_match_exact_counts_up_to_the_limit(many, monkeypatch):
+    monkeypatch.setattr(database, "CORRECTION_COUNT_LIMIT", 10)
+    database.write([doc("page:900", "Lịch thi bổ sung")])
+    query = SearchQuery(text="", root=ROOT, now=timezone.now())
+    words = ["thi", "sung", "khong"]  # in every item, in one, in none
+    assert database._correction_counts(words, query) == {w: database._match([(w,)], query).count(10) for w in words}
+    assert database._correction_counts(words, query) == {"thi": 10, "sung": 1, "khong": 0}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics of common words")
+def test_common_words_are_checked_row_by_row_with_the_same_results(mixed, monkeypatch):
+    plain = find("ky thi nam nay", kinds=("news",))
+    monkeypatch.setattr(database, "_lexeme_shares", lambda: {"thi": 0.9, "ky": 0.8})
+    match = database._match([("ky",), ("thi",), ("nam",), ("nay",)], SearchQuery(text="", root=ROOT,
+                                                                                 now=timezone.now()))
+    assert "thi" not in match.selective and "nam" in match.selective and "thi" in match.words
+    monkeypatch.setattr(database, "_lexeme_shares", lambda: {"thi": 0.9, "ky": 0.8, "nam": 0.7, "nay": 0.6})
+    assert database._match([("ky",), ("thi",)], SearchQuery(text="", root=ROOT, now=timezone.now())).selective == (
+        "(ky)")  # the rarest word is kept when all are common
+    with_shares = find("ky thi nam nay", kinds=("news",))
+    assert (with_shares.total, titles(with_shares)) == (plain.total, titles(plain))
