@@ -14,8 +14,9 @@ import datetime
 import math
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -37,6 +38,7 @@ TALLY_LIMIT = 5_000  # matches counted exactly (their facets from a sample beyon
 SAMPLE_SIZE = 500  # about how many matches an estimate reads (at least; one slot of a very common word more)
 CORRECTION_COUNT_LIMIT = 1_000  # typo corrections are ordered by their matches, counted up to this
 AREA_FACET_SIZE = 30
+T = TypeVar("T")
 WRITE_CHUNK = 500
 
 
@@ -189,7 +191,7 @@ class _Match:
     # first, only when there are at most ``limit`` (a common word is not sorted); ``w`` the matches wanted. It
     # ends with the row of the total and the width; each statement adds the rows of ``w`` to it.
     _TALLY = (
-        "n AS (SELECT COUNT(*) AS total, MIN(%s, (%s + COUNT(*) - 1) / MAX(COUNT(*), 1)) AS width FROM m), "
+        "n AS (SELECT COUNT(*) AS total, {least}(%s, (%s + COUNT(*) - 1) / {greatest}(COUNT(*), 1)) AS width FROM m), "
         "r AS (SELECT m.*, ROW_NUMBER() OVER newest AS overall{recency} FROM m "
         "WHERE (SELECT total FROM n) <= %s WINDOW newest AS (ORDER BY m.id DESC)), "
         "w AS (SELECT r.* FROM r, n WHERE n.total <= %s OR r.id %% %s < n.width{strong} OR r.overall <= %s) "
@@ -199,12 +201,9 @@ class _Match:
         return [filters.SAMPLE_SLOTS, filters.SAMPLE_SLOTS * SAMPLE_SIZE, limit, EXACT_LIMIT, filters.SAMPLE_SLOTS,
                 *([window] if self.FLAGS_STRONG else []), window + MIN_BODY_CANDIDATES]
 
-    def _fetch(self, sql: str, params: list) -> list[tuple]:
-        return _fetch(sql, params)
-
 
 class _SqliteMatch(_Match):
-    _TALLY = _Match._TALLY.format(recency="", strong="", no_flag="")
+    _TALLY = _Match._TALLY.format(least="MIN", greatest="MAX", recency="", strong="", no_flag="")
     WORDS = "{title_terms code_terms place_terms text_terms}"
     HEAD_WORDS = "{title_terms code_terms place_terms}"
     AND, OR, PREFIX, QUOTE = " AND ", " OR ", "*", '"'
@@ -228,17 +227,17 @@ class _SqliteMatch(_Match):
     def newest(self, limit: int, head: bool, expected: float | None = None) -> list[int]:
         table, columns = (HEAD, self.HEAD_WORDS) if head else (FTS, self.WORDS)
         condition, params = self._matching(table, columns)
-        return [r[0] for r in self._fetch(f"SELECT rowid FROM {table} WHERE {condition} ORDER BY rowid DESC LIMIT %s",
+        return [r[0] for r in _fetch(f"SELECT rowid FROM {table} WHERE {condition} ORDER BY rowid DESC LIMIT %s",
                                           [*params, limit])]
 
     def count(self, limit: int) -> int:
         condition, params = self._matching(FTS, self.WORDS)
-        return self._fetch(f"SELECT COUNT(*) FROM (SELECT rowid FROM {FTS} WHERE {condition} LIMIT %s)",
+        return _fetch(f"SELECT COUNT(*) FROM (SELECT rowid FROM {FTS} WHERE {condition} LIMIT %s)",
                            [*params, limit])[0][0]
 
     def _tally_rows(self, limit: int, window: int) -> list[tuple]:
         condition, params = self._matching(FTS, self.WORDS)
-        return self._fetch(
+        return _fetch(
             f"WITH m AS MATERIALIZED (SELECT rowid AS id FROM {FTS} WHERE {condition} LIMIT %s), "
             f"{self._TALLY} "
             f"SELECT NULL, NULL, e.id, e.filter_terms FROM w JOIN {ENTRY} e INDEXED BY search_entry_facets "
@@ -248,7 +247,7 @@ class _SqliteMatch(_Match):
     def matches(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False) -> list[tuple]:
         """``(id, filter tokens)`` of up to ``limit`` matches (of those in the sample slots given)."""
         condition, params = self._matching(FTS, self.WORDS, slots)
-        return self._fetch(
+        return _fetch(
             f"SELECT m.id, e.filter_terms FROM (SELECT rowid AS id FROM {FTS} WHERE {condition} LIMIT %s) m "
             f"JOIN {ENTRY} e INDEXED BY search_entry_facets ON e.id = m.id", [*params, limit])
 
@@ -314,14 +313,14 @@ class _PostgresMatch(_Match):
         planner cannot know, as it takes ANDed words for independent ones."""
         scan = expected is not None and expected * expected > limit * _table_rows()
         where, params = self._where(head, scan=scan)
-        return [r[0] for r in self._fetch(f"SELECT e.id FROM {ENTRY} e {where} ORDER BY e.id DESC LIMIT %s",
+        return [r[0] for r in _fetch(f"SELECT e.id FROM {ENTRY} e {where} ORDER BY e.id DESC LIMIT %s",
                                           [*params, limit])]
 
     def probe(self) -> "_Probe":
         """Every entry of the first sample slot that passes the filters, with whether it has the words and
         whether it has them in title, codes or places."""
         where, params = self._where(False, filters.sample_tokens(1), words=False)
-        rows = self._fetch(f"SELECT e.id, e.filter_terms, ts_match_vq(e.tsv, to_tsquery('simple', %s)), "
+        rows = _fetch(f"SELECT e.id, e.filter_terms, ts_match_vq(e.tsv, to_tsquery('simple', %s)), "
                            f"ts_match_vq(e.head_tsv, to_tsquery('simple', %s)) FROM {ENTRY} e {where}",
                            [self.words, self.words, *params])
         matches = [(i, terms) for i, terms, has_words, _ in rows if has_words]
@@ -331,25 +330,25 @@ class _PostgresMatch(_Match):
         """How many entries of the first sample slot that pass the filters hold each word (one statement)."""
         where, params = self._where(False, filters.sample_tokens(1), words=False)
         counts = ", ".join("COUNT(*) FILTER (WHERE ts_match_vq(e.tsv, to_tsquery('simple', %s)))" for _ in words)
-        return list(self._fetch(f"SELECT {counts} FROM {ENTRY} e {where}", [*words, *params])[0])
+        return list(_fetch(f"SELECT {counts} FROM {ENTRY} e {where}", [*words, *params])[0])
 
     def count(self, limit: int) -> int:
         where, params = self._where(False)
-        return self._fetch(f"SELECT COUNT(*) FROM (SELECT 1 FROM {ENTRY} e {where} LIMIT %s) m",
+        return _fetch(f"SELECT COUNT(*) FROM (SELECT 1 FROM {ENTRY} e {where} LIMIT %s) m",
                            [*params, limit])[0][0]
 
     def matches(self, limit: int, slots: tuple[str, ...] = (), sampled: bool = False) -> list[tuple]:
         """``(id, filter tokens)`` of up to ``limit`` matches (of those in the sample slots given)."""
         where, params = self._where(False, slots, sampled)
-        return self._fetch(f"SELECT e.id, e.filter_terms FROM {ENTRY} e {where} LIMIT %s", [*params, limit])
+        return _fetch(f"SELECT e.id, e.filter_terms FROM {ENTRY} e {where} LIMIT %s", [*params, limit])
 
-    _TALLY = _Match._TALLY.replace("MIN(", "LEAST(").replace("MAX(", "GREATEST(").format(
-        recency=", COUNT(*) FILTER (WHERE m.strong) OVER newest AS recency",
+    _TALLY = _Match._TALLY.format(
+        least="LEAST", greatest="GREATEST", recency=", COUNT(*) FILTER (WHERE m.strong) OVER newest AS recency",
         strong=" OR (r.strong AND r.recency <= %s)", no_flag=", NULL")
 
     def _tally_rows(self, limit: int, window: int) -> list[tuple]:
         where, params = self._where(False)
-        return self._fetch(
+        return _fetch(
             "WITH m AS MATERIALIZED (SELECT e.id, e.filter_terms, e.head_tsv @@ to_tsquery('simple', %s) AS strong "
             f"FROM {ENTRY} e {where} LIMIT %s), {self._TALLY} SELECT NULL, NULL, w.id, w.filter_terms, w.strong "
             "FROM w", [self.words, *params, limit + 1, *self._tally_params(limit, window)])
@@ -426,33 +425,33 @@ def _totals(match: _Match, window: int = MIN_CANDIDATES) -> _Counts:
     return _Counts(total, False, _facet_counts([r[1] for r in sample], scale), strong_share=probe.strong_share)
 
 
-_table_size: dict[str, tuple[float, float]] = {}  # database alias → (when read, rows)
-_shares: dict[str, tuple[float, dict[str, float]]] = {}  # database alias → (when read, lexeme → share of entries)
+_statistics: dict[tuple[str, str], tuple[float, object]] = {}  # (database alias, name) → (when read, value)
+
+
+def _statistic(name: str, read: Callable[[], T]) -> T:
+    """A figure from PostgreSQL's statistics, read again after five minutes."""
+    key = (connection.alias, name)
+    read_at, value = _statistics.get(key, (-1e9, None))
+    if time.monotonic() - read_at > 300:
+        value = read()
+        _statistics[key] = (time.monotonic(), value)
+    return value
 
 
 def _lexeme_shares() -> dict[str, float]:
-    """The share of entries holding each of the commonest words, from PostgreSQL's statistics of ``tsv`` (read
-    again after five minutes); empty until ANALYZE has run, so every word is then read from the index."""
-    read_at, shares = _shares.get(connection.alias, (-1e9, {}))
-    if time.monotonic() - read_at > 300:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-                           "WHERE tablename = %s AND attname = 'tsv'", [ENTRY])
-            row = cursor.fetchone()
-        shares = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
-        _shares[connection.alias] = (time.monotonic(), shares)
-    return shares
+    """The share of entries holding each of the commonest words, from the statistics of ``tsv``; empty until
+    ANALYZE has run, so every word is then read from the index."""
+    def read() -> dict[str, float]:
+        rows = _fetch("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                      "WHERE tablename = %s AND attname = 'tsv'", [ENTRY])
+        return dict(zip(rows[0][0], rows[0][1], strict=False)) if rows and rows[0][0] else {}
+    return _statistic("lexeme shares", read)
 
 
 def _table_rows() -> float:
-    """About how many entries the index holds (PostgreSQL's statistics, read again after five minutes);
-    infinite while unknown, so no plan relies on it."""
-    read_at, rows = _table_size.get(connection.alias, (-1e9, 0.0))
-    if time.monotonic() - read_at > 300:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [ENTRY])
-            rows = float(cursor.fetchone()[0])
-        _table_size[connection.alias] = (time.monotonic(), rows)
+    """About how many entries the index holds; infinite while unknown, so no plan relies on it."""
+    rows = _statistic("rows", lambda: float(
+        _fetch("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [ENTRY])[0][0]))
     return rows if rows > 0 else math.inf
 
 

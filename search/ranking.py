@@ -69,13 +69,9 @@ class _Scoring:
         self.phrases = [_padded(p) for p in dict.fromkeys([first, decoded]) if len(p) > 1]
         groups = query.groups
         # Two consecutive words kept together ("Châu Đốc", "phúc khảo"), counted once per distinct pair.
-        self.pairs = sorted({_padded((a, b)) for one, two in zip(groups, groups[1:], strict=False)
-                             for a in one.alternatives for b in two.alternatives}) if len(groups) > 2 else []
+        self.pairs = {_padded((a, b)) for one, two in zip(groups, groups[1:], strict=False)
+                      for a in one.alternatives for b in two.alternatives} if len(groups) > 2 else set()
         self.compact = "".join(first)
-
-
-def _found(forms: tuple[str, ...], text: str) -> bool:
-    return forms[0] in text if len(forms) == 1 else any(form in text for form in forms)
 
 
 def score(candidate: Candidate, query: AnalysedQuery, prefix_last: bool = False) -> float:
@@ -91,9 +87,9 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
     matched = in_title = 0
     for group in scoring.groups:
         alternatives = group.alternatives
-        hit_title = _found(group.title_forms, title)
+        hit_title = any(form in title for form in group.title_forms)
         hit_code = not alternatives.isdisjoint(candidate.codes)
-        hit_place = _found(group.words, place)
+        hit_place = any(word in place for word in group.words)
         frequency = sum(text.get(a, 0) for a in alternatives)
         in_text = 1.0 + 0.25 * min(frequency, 6) if frequency else 0.0
         best = max(3.0 * hit_title, 5.0 * hit_code, 3.0 * hit_place, in_text)  # where the word counts most
