@@ -161,6 +161,10 @@ class _Match:
         """How many slots a sample that needs ``needed`` of them reads."""
         return filters.sample_width(needed) if cls.WIDTH_TOKENS else min(needed, filters.SAMPLE_SLOTS)
 
+    def at_most(self) -> float | None:
+        """About how many entries can match at most, when the database can tell without counting."""
+        return None
+
     def probe(self) -> "_Probe":
         """The matches among the entries of the first sample slot."""
         return _Probe(self.matches(8 * SAMPLE_SIZE, filters.sample_tokens(1), sampled=True))
@@ -261,6 +265,7 @@ class _PostgresMatch(_Match):
 
     AND, OR, PREFIX = " & ", " | ", ":*"
     COMMON_SHARE = 0.5  # words in more entries than this are checked row by row, not read from the index
+    RARE_SHARE = 0.08  # a probe reads the first slot's matches of rarer words through the index
     FLAGS_STRONG = True
     ROOT_AS_TOKEN = False
     PROBE_FIRST = True
@@ -272,14 +277,30 @@ class _PostgresMatch(_Match):
         # The words the full index is asked for: not those in most entries ("thi", "diem" on an exam portal),
         # whose posting lists cost more to intersect than checking the rows the other words leave.
         self.selective = self.words
+        # About which share of the entries hold the rarest word (so at most that share matches), from the
+        # statistics: a word they do not list is rarer than the rarest one they do. None when unknown.
+        self.rarest_share: float | None = None
+        self.rarest = ""  # that word (its alternatives), as a query
+        shares = _lexeme_shares() if not any_word else {}
+        if shares:
+            last = len(groups) - 1
+            least = min(shares.values())
+            known = [(min(1.0, sum(shares.get(a, least) for a in alternatives)), i)
+                     for i, alternatives in enumerate(groups) if not (prefix_last and i == last)]
+            if known:
+                self.rarest_share, rarest = min(known)
+                self.rarest = self._any_of(groups[rarest])
         if not any_word and len(groups) > 1:
-            shares = _lexeme_shares()
             last = len(groups) - 1
             share = [0.0 if prefix_last and i == last else max(shares.get(a, 0.0) for a in alternatives)
                      for i, alternatives in enumerate(groups)]
             kept = [i for i, s in enumerate(share) if s <= self.COMMON_SHARE] or [share.index(min(share))]
             if len(kept) < len(groups):
                 self.selective = self.AND.join(self._any_of(groups[i], prefix_last and i == last) for i in kept)
+
+    def at_most(self) -> float | None:
+        """About how many entries can match at most (those holding the rarest word), when the statistics tell."""
+        return None if self.rarest_share is None else self.rarest_share * _table_rows()
 
     def _where(self, head: bool, slots: tuple[str, ...] = (), sampled: bool = False, scan: bool = False,
                words: bool = True) -> tuple[str, list]:
@@ -318,7 +339,16 @@ class _PostgresMatch(_Match):
 
     def probe(self) -> "_Probe":
         """Every entry of the first sample slot that passes the filters, with whether it has the words and
-        whether it has them in title, codes or places."""
+        whether it has them in title, codes or places. When one word is rare, only the slot's matches: reading
+        them through the index costs less than checking the whole slot row by row."""
+        if self.rarest_share is not None and self.rarest_share <= self.RARE_SHARE:
+            # Only the rarest word from the index: a short last word typed as a prefix stands for hundreds.
+            where, params = self._where(False, filters.sample_tokens(1), words=False)
+            rows = _fetch(f"SELECT e.id, e.filter_terms, ts_match_vq(e.head_tsv, to_tsquery('simple', %s)) "
+                          f"FROM {ENTRY} e {where} AND e.tsv @@ to_tsquery('simple', %s) "
+                          "AND ts_match_vq(e.tsv, to_tsquery('simple', %s))",
+                          [self.words, *params, self.rarest, self.words])
+            return _Probe([(i, terms) for i, terms, _ in rows], strong=sum(1 for row in rows if row[2]))
         where, params = self._where(False, filters.sample_tokens(1), words=False)
         rows = _fetch(f"SELECT e.id, e.filter_terms, ts_match_vq(e.tsv, to_tsquery('simple', %s)), "
                            f"ts_match_vq(e.head_tsv, to_tsquery('simple', %s)) FROM {ENTRY} e {where}",
@@ -404,7 +434,9 @@ class _Probe:
 def _totals(match: _Match, window: int = MIN_CANDIDATES) -> _Counts:
     """The total and the facets: counted in one statement up to TALLY_LIMIT matches, else estimated from the
     matches in enough sample slots to read about SAMPLE_SIZE of them."""
-    probe = match.probe() if match.PROBE_FIRST else None
+    # No probe when so few entries hold the rarest word that the tally cannot pass its limit.
+    at_most = match.at_most()
+    probe = match.probe() if match.PROBE_FIRST and (at_most is None or at_most > TALLY_LIMIT) else None
     # Half the limit in one slot's proportion: more than TALLY_LIMIT matches in all is then beyond chance (and
     # fewer than EXACT_LIMIT far beyond it).
     at_least = EXACT_LIMIT
@@ -492,13 +524,22 @@ def _ranked_keys(match: _Match, analysed: analysis.AnalysedQuery, window: int, p
     ids = _candidate_ids(match, window, prefix_last, counts)  # suggestions complete titles and codes
     if not ids:
         return []
+    among, params = _id_among(ids)
     rows = _fetch(f"SELECT key, title_terms, code_terms, place_terms, toned_terms, text_terms, year, date FROM {ENTRY} "
-                  f"WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)  # a hundred rows: no ORM in the way
+                  f"WHERE {among}", params)  # a hundred rows: no ORM in the way
     wanted = analysed.folded_terms
     candidates = [ranking.Candidate.of(key, title, codes, place, toned, _frequencies(text, wanted), year,
                                        _as_date(date))
                   for key, title, codes, place, toned, text, year, date in rows]
     return ranking.ranked(candidates, analysed, prefix_last)
+
+
+def _id_among(ids: list[int]) -> tuple[str, list]:
+    """``id IN (…)``; on PostgreSQL one array parameter, so the statement's text (which psycopg parses and
+    caches) is the same whatever the number of ids."""
+    if connection.vendor == "postgresql":
+        return "id = ANY(%s)", [ids]
+    return f"id IN ({', '.join(['%s'] * len(ids))})", ids
 
 
 def _fetch(sql: str, params: list) -> list[tuple]:

@@ -101,3 +101,17 @@ def test_highlight_completes_the_last_word_only_as_a_prefix():
         "<mark>Lịch</mark> <mark>thi</mark> môn <mark>Ngữ</mark> văn")
     assert highlight("Lịch thi môn Ngữ văn", query) == "<mark>Lịch</mark> <mark>thi</mark> môn Ngữ văn"
     assert highlight("Nhịch thi", analyse("ich")) == "Nhịch thi"  # whole words, not parts
+
+
+def test_highlight_keeps_its_place_past_characters_that_do_not_fold_to_one():
+    # "ß" folds to two letters and a combining mark after a space to none: the marks stay on the right words.
+    text = "Đường Hauptstraße \u0301 gần điểm thi Tân Châu"
+    assert highlight(text, analyse("diem thi")) == (
+        "Đường Hauptstraße \u0301 gần <mark>điểm</mark> <mark>thi</mark> Tân Châu")
+    assert highlight("Straße Tân Châu", analyse("stra"), found_only=True) == ""  # "ß" is still a letter
+
+
+def test_highlight_finds_a_match_beyond_the_start_of_a_long_text():
+    filler = "Thông báo của nhà trường về công tác chuẩn bị. " * 40
+    snippet = highlight(filler + "Lịch phúc khảo được công bố sau.", analyse("phuc khao"), max_chars=120)
+    assert "<mark>phúc</mark> <mark>khảo</mark>" in snippet and snippet.startswith("…")

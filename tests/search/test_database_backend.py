@@ -394,3 +394,37 @@ def test_common_words_are_checked_row_by_row_with_the_same_results(mixed, monkey
         "(ky)")  # the rarest word is kept when all are common
     with_shares = find("ky thi nam nay", kinds=("news",))
     assert (with_shares.total, titles(with_shares)) == (plain.total, titles(plain))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics of common words")
+def test_a_probe_reads_a_rare_words_matches_through_the_index_with_the_same_result(mixed, monkeypatch):
+    keys = [k for k in (f"page:{n}" for n in range(1000, 3000)) if filters.sample_slot(k) == 0][:3]
+    strong = [doc(key, "Lịch kỳ thi mới") for key in keys]  # in the first slot, with the words in the title
+    database.write(strong)
+    mixed = [*mixed, *strong]
+    row_by_row = ky_thi().probe()
+    monkeypatch.setattr(database, "_lexeme_shares", lambda: {"thi": 0.9, "nam": 0.5, "ky": 0.05})
+    match = ky_thi()
+    assert match.rarest_share == 0.05
+    through_the_index = match.probe()
+    assert through_the_index.passing is None  # it read the matches only
+    assert sorted(through_the_index.matches) == sorted(row_by_row.matches)
+    in_slot = in_slots(mixed, 1)
+    assert len(through_the_index.matches) == len(in_slot)
+    assert through_the_index.strong == row_by_row.strong == sum(1 for d in in_slot if "kỳ thi" in d.title) > 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics of common words")
+def test_no_probe_when_the_rarest_word_is_in_fewer_entries_than_the_tally_counts(mixed, monkeypatch):
+    probed = []
+    monkeypatch.setattr(database._PostgresMatch, "probe", lambda match: probed.append(match) or pytest.fail())
+    monkeypatch.setattr(database, "_table_rows", lambda: 300.0)
+    monkeypatch.setattr(database, "TALLY_LIMIT", 400)  # "ky" is in every one of the 300 entries: at most 300
+    monkeypatch.setattr(database, "_lexeme_shares", lambda: {"thi": 1.0, "ky": 1.0, "nam": 0.7})
+    assert find("ky thi").total == 300 and not probed
+    # A word the statistics do not list is rarer than the rarest they do ("tin" < 70 %).
+    assert database._match([("tin",), ("thi",)], SearchQuery(text="", root=ROOT, now=timezone.now())
+                           ).at_most() == pytest.approx(210.0)
+    monkeypatch.setattr(database, "_table_rows", lambda: 1000.0)
+    with pytest.raises(pytest.fail.Exception):
+        find("ky thi")  # 1,000 entries may match: more than the tally counts, so it probes first
