@@ -123,7 +123,7 @@ def purge_expired(now: datetime.datetime | None = None) -> int:
 #   of them up to EXACT_LIMIT, else of a sample by id, with the newest matches for the candidates. Above
 #   TALLY_LIMIT, the total and the facets are estimated from the matches in a few of the 128 sample slots
 #   (``search.filters``), and ``SearchResults.total_exact`` is false. PostgreSQL probes the first slot before
-#   the tally, so a common word is never tallied.
+#   the tally, so a common word is never tallied, unless its statistics show the rarest word too rare for it.
 # Filters are tokens inside the full-text index (``search.filters``); expiry is checked against the entry table.
 
 class _Match:
@@ -282,8 +282,8 @@ class _PostgresMatch(_Match):
         self.rarest_share: float | None = None
         self.rarest = ""  # that word (its alternatives), as a query
         shares = _lexeme_shares() if not any_word else {}
+        last = len(groups) - 1
         if shares:
-            last = len(groups) - 1
             least = min(shares.values())
             known = [(min(1.0, sum(shares.get(a, least) for a in alternatives)), i)
                      for i, alternatives in enumerate(groups) if not (prefix_last and i == last)]
@@ -291,7 +291,6 @@ class _PostgresMatch(_Match):
                 self.rarest_share, rarest = min(known)
                 self.rarest = self._any_of(groups[rarest])
         if not any_word and len(groups) > 1:
-            last = len(groups) - 1
             share = [0.0 if prefix_last and i == last else max(shares.get(a, 0.0) for a in alternatives)
                      for i, alternatives in enumerate(groups)]
             kept = [i for i, s in enumerate(share) if s <= self.COMMON_SHARE] or [share.index(min(share))]
