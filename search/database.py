@@ -30,6 +30,7 @@ ENTRY = "mua_thi_search_searchentry"
 AREA = "mua_thi_search_searchentryarea"
 FTS = "mua_thi_search_fts"
 HEAD = "mua_thi_search_head"
+TERM = "mua_thi_search_searchterm"
 MIN_CANDIDATES = 100  # ranked per query: the newest strong matches, then the newest of the rest
 MIN_BODY_CANDIDATES = 20  # matches by text alone considered even when the strong ones fill the window
 MAX_RESULTS = 1000  # how deep results can be paged
@@ -523,7 +524,7 @@ def _ranked_keys(match: _Match, analysed: analysis.AnalysedQuery, window: int, p
     ids = _candidate_ids(match, window, prefix_last, counts)  # suggestions complete titles and codes
     if not ids:
         return []
-    among, params = _id_among(ids)
+    among, params = _among("id", ids)
     rows = _fetch(f"SELECT key, title_terms, code_terms, place_terms, toned_terms, text_terms, year, date FROM {ENTRY} "
                   f"WHERE {among}", params)  # a hundred rows: no ORM in the way
     wanted = analysed.folded_terms
@@ -533,12 +534,12 @@ def _ranked_keys(match: _Match, analysed: analysis.AnalysedQuery, window: int, p
     return ranking.ranked(candidates, analysed, prefix_last)
 
 
-def _id_among(ids: list[int]) -> tuple[str, list]:
-    """``id IN (…)``; on PostgreSQL one array parameter, so the statement's text (which psycopg parses and
-    caches) is the same whatever the number of ids."""
+def _among(column: str, values: list) -> tuple[str, list]:
+    """``column IN (…)``; on PostgreSQL one array parameter, so the statement's text (which psycopg parses and
+    caches) is the same whatever the number of values."""
     if connection.vendor == "postgresql":
-        return "id = ANY(%s)", [ids]
-    return f"id IN ({', '.join(['%s'] * len(ids))})", ids
+        return f"{column} = ANY(%s)", [values]
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", values
 
 
 def _fetch(sql: str, params: list) -> list[tuple]:
@@ -657,8 +658,9 @@ def _correction_counts(words: list[str], query: SearchQuery) -> dict[str, int]:
 def _all_indexed(groups: list[tuple[str, ...]]) -> bool:
     """Whether every word, in one of its spellings, is in the indexed vocabulary (numbers are not kept there):
     if one is not, nothing matches all the words, and counting is skipped (typos, mostly)."""
-    words = {a for alternatives in groups for a in alternatives if not a.isdigit()}
-    known = set(SearchTerm.objects.filter(term__in=words).values_list("term", flat=True)) if words else set()
+    words = sorted({a for alternatives in groups for a in alternatives if not a.isdigit()})
+    among, params = _among("term", words)
+    known = {row[0] for row in _fetch(f"SELECT term FROM {TERM} WHERE {among}", params)} if words else set()
     return all(any(a.isdigit() or a in known for a in alternatives) for alternatives in groups)
 
 

@@ -51,6 +51,7 @@ class _Group:
     title_forms: tuple[str, ...]  # ``words``, or " alternative" for a last word completed as a prefix
     toned: str
     year: bool  # whether one alternative is a year-like number (compared with the candidate's year)
+    only: str  # the alternative when there is one (most words), for the quicker lookups below; else ""
 
 
 class _Scoring:
@@ -61,7 +62,8 @@ class _Scoring:
         self.groups = [
             _Group(alternatives=frozenset(g.alternatives), words=tuple(f" {a} " for a in g.alternatives),
                    title_forms=tuple(f" {a}" if prefix_last and i == last else f" {a} " for a in g.alternatives),
-                   toned=g.toned, year=any(a.isdigit() for a in g.alternatives))
+                   toned=g.toned, year=any(a.isdigit() for a in g.alternatives),
+                   only=g.alternatives[0] if len(g.alternatives) == 1 else "")
             for i, g in enumerate(query.groups)]
         first = tuple(g.alternatives[0] for g in query.groups)
         decoded = tuple(g.alternatives[-1] for g in query.groups)
@@ -87,10 +89,16 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
     matched = in_title = 0
     for group in scoring.groups:
         alternatives = group.alternatives
-        hit_title = any(form in title for form in group.title_forms)
-        hit_code = not alternatives.isdisjoint(candidate.codes)
-        hit_place = any(word in place for word in group.words)
-        frequency = sum(text.get(a, 0) for a in alternatives)
+        if group.only:
+            hit_title = group.title_forms[0] in title
+            hit_code = group.only in candidate.codes
+            hit_place = group.words[0] in place
+            frequency = text.get(group.only, 0)
+        else:
+            hit_title = any(form in title for form in group.title_forms)
+            hit_code = not alternatives.isdisjoint(candidate.codes)
+            hit_place = any(word in place for word in group.words)
+            frequency = sum(text.get(a, 0) for a in alternatives)
         in_text = 1.0 + 0.25 * min(frequency, 6) if frequency else 0.0
         best = max(3.0 * hit_title, 5.0 * hit_code, 3.0 * hit_place, in_text)  # where the word counts most
         total += best + (0.5 if frequency and best > in_text else 0.0)
@@ -109,11 +117,11 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
         if pair in title or pair in place:
             total += 2.0
     compact = scoring.compact
-    codes = [c for c in candidate.codes if len(c) >= 4]
-    if compact in codes:
-        total += 10.0
-    elif len(compact) >= 4 and any(c.startswith(compact) for c in codes):
-        total += 6.0
+    if len(compact) >= 4:  # a code of four characters or more, typed whole or as its start
+        if compact in candidate.codes:
+            total += 10.0
+        elif any(c.startswith(compact) for c in candidate.codes):
+            total += 6.0
     return round(total, 3)
 
 

@@ -54,7 +54,7 @@ def worker(checkout: str, database_url: str) -> None:
             found = [s.key for s in backend.suggest(text, ROOT, NOW, 8)]
         else:
             r = backend.search(SearchQuery(text=text, root=ROOT, now=NOW, **filters))
-            found = [r.total, r.total_exact, [(h.key, h.snippet) for h in r.hits],
+            found = [r.total, r.total_exact, [(h.key, h.score, h.snippet) for h in r.hits],
                      {k: [(v.value, v.count) for v in values] for k, values in r.facets.items()}]
         ms = (time.perf_counter() - started) * 1000
         digest = hashlib.sha1(json.dumps(found, ensure_ascii=False, default=str).encode()).hexdigest()[:12]
