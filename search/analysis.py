@@ -50,8 +50,6 @@ def toned_terms(text: str) -> list[str]:
     return [t for t in toned if _TERM.fullmatch(t)]
 
 
-
-
 def compact_code(text: str) -> str:
     """A document number or venue code as one token: "860/STTTT-TTBCXB" → "860sttttttbcxb"."""
     return "".join(terms(text))

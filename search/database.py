@@ -284,16 +284,14 @@ class _PostgresMatch(_Match):
         self.rarest = ""  # that word (its alternatives), as a query
         shares = _lexeme_shares() if not any_word else {}
         last = len(groups) - 1
-        if shares:
+        whole = [i for i in range(len(groups)) if not (prefix_last and i == last)]  # not a prefix of many words
+        if shares and whole:
             least = min(shares.values())
-            known = [(min(1.0, sum(shares.get(a, least) for a in alternatives)), i)
-                     for i, alternatives in enumerate(groups) if not (prefix_last and i == last)]
-            if known:
-                self.rarest_share, rarest = min(known)
-                self.rarest = self._any_of(groups[rarest])
+            self.rarest_share, rarest = min((min(1.0, sum(shares.get(a, least) for a in groups[i])), i)
+                                            for i in whole)
+            self.rarest = self._any_of(groups[rarest])
         if not any_word and len(groups) > 1:
-            share = [0.0 if prefix_last and i == last else max(shares.get(a, 0.0) for a in alternatives)
-                     for i, alternatives in enumerate(groups)]
+            share = [max(shares.get(a, 0.0) for a in groups[i]) if i in whole else 0.0 for i in range(len(groups))]
             kept = [i for i, s in enumerate(share) if s <= self.COMMON_SHARE] or [share.index(min(share))]
             if len(kept) < len(groups):
                 self.selective = self.AND.join(self._any_of(groups[i], prefix_last and i == last) for i in kept)

@@ -25,6 +25,10 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from bench.search.percentiles import pct  # noqa: E402
+
 NOW = datetime.datetime(2026, 7, 1, 5, 0, tzinfo=datetime.UTC)
 ROOT = "00010001"
 
@@ -70,14 +74,6 @@ def query_mix(database_url: str, n: int, seed: int) -> list:
     out = subprocess.run([sys.executable, "-c", code], cwd=HERE.parents[1], capture_output=True, text=True,
                          check=True, env={**os.environ, "MUA_THI_VAR_DIR": "/tmp/muathi-bench"})
     return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def pct(values: list[float], q: float) -> float:
-    s = sorted(values)
-    k = (len(s) - 1) * q
-    lo = int(k)
-    hi = min(lo + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (k - lo)
 
 
 def main() -> None:

@@ -60,6 +60,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from bench.search.generate import documents  # noqa: E402
+from bench.search.percentiles import pct  # noqa: E402
 from search import database  # noqa: E402
 from search.models import SearchEntry  # noqa: E402
 from search.types import SearchQuery  # noqa: E402
@@ -299,14 +300,6 @@ def run_one(backend, cls: str, text: str, filters: dict) -> tuple[float, int]:
     else:
         found = backend.search(SearchQuery(text=text, root=ROOT, now=NOW, **filters)).total
     return (time.perf_counter() - t0) * 1000, found
-
-
-def pct(values: list[float], q: float) -> float:
-    s = sorted(values)
-    k = (len(s) - 1) * q
-    lo = int(k)
-    hi = min(lo + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (k - lo)
 
 
 def summary(ms: list[float]) -> dict:
