@@ -30,8 +30,12 @@ def sample_slot(key: str) -> int:
 
 
 def sample_width(slots: int) -> int:
-    """The smallest sample, in slots, that has a token of its own and holds at least ``slots``."""
-    return 1 if slots <= 1 else min(SAMPLE_SLOTS, 1 << (slots - 1).bit_length())
+    """The sample with a token of its own nearest ``slots`` in proportion (between ``slots / √2`` and
+    ``slots · √2``): rounding up instead would read up to twice the rows an estimate needs."""
+    if slots <= 1:
+        return 1
+    width = 1 << (slots.bit_length() - 1)  # the largest power of two up to ``slots``
+    return min(SAMPLE_SLOTS, width * 2 if slots * slots > 2 * width * width else width)
 
 
 def sample_tokens(slots: int) -> tuple[str, ...]:

@@ -66,7 +66,8 @@ def test_sample_slots_are_stable_and_spread_evenly():
 
 def test_each_sample_width_is_one_token_held_by_the_entries_in_its_first_slots():
     assert filters.SAMPLE_WIDTHS == (2, 4, 8, 16, 32, 64)
-    assert [filters.sample_width(n) for n in (0, 1, 2, 3, 5, 33, 64, 65, 500)] == [1, 1, 2, 4, 8, 64, 64, 128, 128]
+    assert [filters.sample_width(n) for n in (0, 1, 2, 3, 5, 6, 22, 23, 33, 64, 90, 91, 500)] == [
+        1, 1, 2, 4, 4, 8, 16, 32, 32, 64, 64, 128, 128]
     assert filters.sample_tokens(1) == ("zzq0",) and filters.sample_tokens(8) == ("zzqu8",)
     assert filters.sample_tokens(filters.SAMPLE_SLOTS) == ()  # every entry: no token needed
     assert filters.sample_tokens(3) == ("zzq0", "zzq1", "zzq2")  # no width: one token per slot
