@@ -11,6 +11,7 @@ must recreate the FTS5 triggers and the ``search_entry_facets`` index (see migra
 """
 
 import datetime
+import json
 import math
 import time
 from collections import Counter
@@ -525,8 +526,8 @@ def _ranked_keys(match: _Match, analysed: analysis.AnalysedQuery, window: int, p
     among, params = _among("id", ids)
     rows = _fetch(f"SELECT key, title_terms, code_terms, place_terms, toned_terms, text_terms, year, date FROM {ENTRY} "
                   f"WHERE {among}", params)  # a hundred rows: no ORM in the way
-    wanted = analysed.folded_terms
-    candidates = [ranking.Candidate.of(key, title, codes, place, toned, _frequencies(text, wanted), year,
+    needles = [(term, f" {term} ") for term in analysed.folded_terms]
+    candidates = [ranking.Candidate.of(key, title, codes, place, toned, _frequencies(text, needles), year,
                                        _as_date(date))
                   for key, title, codes, place, toned, text, year, date in rows]
     return ranking.ranked(candidates, analysed, prefix_last)
@@ -546,10 +547,11 @@ def _fetch(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _frequencies(text_terms: str, wanted: set[str]) -> Counter:
-    """How often each query term occurs in the text: all the ranking reads, without splitting the text."""
+def _frequencies(text_terms: str, needles: list[tuple[str, str]]) -> dict[str, int]:
+    """How often each query term occurs in the text (``needles``: each term and " term "): all the ranking
+    reads, without splitting the text."""
     padded = f" {text_terms} "
-    return Counter({term: n for term in wanted if (n := padded.count(f" {term} "))})
+    return {term: n for term, needle in needles if (n := padded.count(needle))}
 
 
 def _as_date(value: datetime.date | str | None) -> datetime.date | None:
@@ -558,21 +560,34 @@ def _as_date(value: datetime.date | str | None) -> datetime.date | None:
 
 HIT_FIELDS = ("key", "kind", "title", "url", "summary", "body", "address", "date", "areas", "section_key", "year",
               "number", "source_id")
+SUGGESTION_FIELDS = ("key", "title", "kind", "url")
 
 
-def _snippet(entry: SearchEntry, analysed: analysis.AnalysedQuery) -> str:
-    for text in (entry.summary, entry.body, entry.address):
+def _hit_rows(keys: list[str], fields: tuple[str, ...]) -> dict[str, dict]:
+    """The rows of the entries with these keys, as field → value, by key: twenty rows without the ORM's
+    model instances in the way."""
+    if not keys:
+        return {}
+    among, params = _among("key", keys)
+    rows = _fetch(f"SELECT {', '.join(fields)} FROM {ENTRY} WHERE {among}", params)
+    return {row[0]: dict(zip(fields, row, strict=True)) for row in rows}
+
+
+def _snippet(entry: dict, analysed: analysis.AnalysedQuery) -> str:
+    for text in (entry["summary"], entry["body"], entry["address"]):
         snippet = analysis.highlight(text, analysed, found_only=True) if text else ""
         if snippet:
             return snippet
-    return analysis.highlight(entry.summary or entry.body, analysed)
+    return analysis.highlight(entry["summary"] or entry["body"], analysed)
 
 
-def _hit(entry: SearchEntry, score: float, analysed: analysis.AnalysedQuery) -> SearchHit:
+def _hit(entry: dict, score: float, analysed: analysis.AnalysedQuery) -> SearchHit:
+    areas = entry["areas"]
     return SearchHit(
-        key=entry.key, kind=entry.kind, title=entry.title, url=entry.url, snippet=_snippet(entry, analysed),
-        date=entry.date, areas=tuple(AreaRef(**a) for a in entry.areas), score=score,
-        section_key=entry.section_key, year=entry.year, number=entry.number, source_id=entry.source_id,
+        key=entry["key"], kind=entry["kind"], title=entry["title"], url=entry["url"],
+        snippet=_snippet(entry, analysed), date=_as_date(entry["date"]),
+        areas=tuple(AreaRef(**a) for a in (json.loads(areas) if isinstance(areas, str) else areas)), score=score,
+        section_key=entry["section_key"], year=entry["year"], number=entry["number"], source_id=entry["source_id"],
     )
 
 
@@ -606,7 +621,7 @@ class DatabaseBackend:
         if total == 0 or query.offset >= MAX_RESULTS:
             return results
         ranked = _ranked_keys(match, analysed, window, counts=counts)[query.offset:query.offset + query.limit]
-        entries = SearchEntry.objects.only(*HIT_FIELDS).in_bulk([key for _, key in ranked], field_name="key")
+        entries = _hit_rows([key for _, key in ranked], HIT_FIELDS)
         results.hits = [_hit(entries[key], score, analysed) for score, key in ranked]
         return results
 
@@ -631,9 +646,8 @@ class DatabaseBackend:
         # are found sooner row by row than through the index.
         estimate = match.probe().estimate() if match.PROBE_FIRST else None
         ranked = _ranked_keys(match, analysed, MIN_CANDIDATES, prefix_last=True, counts=estimate)[:limit]
-        entries = SearchEntry.objects.only("key", "title", "kind", "url").in_bulk([key for _, key in ranked],
-                                                                                  field_name="key")
-        return [Suggestion(text=entries[key].title, kind=entries[key].kind, url=entries[key].url, key=key)
+        entries = _hit_rows([key for _, key in ranked], SUGGESTION_FIELDS)
+        return [Suggestion(text=entries[key]["title"], kind=entries[key]["kind"], url=entries[key]["url"], key=key)
                 for _, key in ranked]
 
     def counts(self) -> dict[str, int]:

@@ -12,13 +12,12 @@ substrings of the space-padded term lists, so one candidate costs a few set and 
 """
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass
 
 from search.analysis import AnalysedQuery
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
 class Candidate:
     """One candidate's folded terms. ``title`` and ``place`` (address and area names) are the terms in order,
     space-separated with a space at each end (" diem thi tan chau "), so words and phrases are substrings."""
@@ -28,12 +27,12 @@ class Candidate:
     codes: frozenset[str]
     place: str
     toned: frozenset[str]
-    text: Counter  # how often each query term occurs in the text
+    text: dict[str, int]  # how often each query term occurs in the text (absent: not at all)
     year: int | None
     date: datetime.date | None
 
     @classmethod
-    def of(cls, key: str, title_terms: str, code_terms: str, place_terms: str, toned_terms: str, text: Counter,
+    def of(cls, key: str, title_terms: str, code_terms: str, place_terms: str, toned_terms: str, text: dict[str, int],
            year: int | None, date: datetime.date | None) -> "Candidate":
         """From the space-separated term lists the index stores."""
         return cls(key, f" {title_terms} ", frozenset(code_terms.split()), f" {place_terms} ",

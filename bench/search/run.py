@@ -290,7 +290,7 @@ breakdown.wrap(database, "_ranked_keys", "candidates+rank")
 breakdown.wrap(database.ranking, "ranked", "rank_python")
 breakdown.wrap(database, "corrections", "spelling_python")
 breakdown.wrap(database, "_hit", "hits_snippets")
-breakdown.wrap(database.SearchEntry.objects.none().__class__, "in_bulk", "fetch_hits_sql")
+breakdown.wrap(database, "_hit_rows", "fetch_hits_sql")
 
 
 def run_one(backend, cls: str, text: str, filters: dict) -> tuple[float, int]:

@@ -121,6 +121,20 @@ def test_highlighted_snippets_and_hit_fields(corpus):
     assert venue.number == "AG-017" and venue.areas == (CHAU_DOC,)
 
 
+def test_hits_carry_the_documents_fields_with_their_types(corpus):
+    database.write([doc("page:11", "Kết quả phúc khảo môn Văn", kind="news", year=2024, source_id="old-77",
+                        date=datetime.date(2024, 7, 20), number="1402/TB-SGDĐT", areas=(CHAU_DOC, LONG_XUYEN))])
+    hit = find("ket qua phuc khao mon van").hits[0]
+    assert (hit.key, hit.kind, hit.title, hit.url) == (
+        "page:11", "news", "Kết quả phúc khảo môn Văn", "https://angiang.gov.vn/page:11")
+    assert hit.date == datetime.date(2024, 7, 20) and isinstance(hit.date, datetime.date)
+    assert (hit.year, hit.section_key, hit.number, hit.source_id) == (2024, "thpt:2024", "1402/TB-SGDĐT", "old-77")
+    assert hit.areas == (CHAU_DOC, LONG_XUYEN)
+    suggestion = DatabaseBackend().suggest("ket qua phuc kh", ROOT, timezone.now())[0]
+    assert (suggestion.key, suggestion.text, suggestion.kind, suggestion.url) == (
+        "page:11", "Kết quả phúc khảo môn Văn", "news", "https://angiang.gov.vn/page:11")
+
+
 def test_typos_are_corrected_from_the_indexed_words(corpus):
     results = find("phuc khsao")
     assert titles(results)[0].startswith("Hướng dẫn phúc khảo bài thi")
