@@ -7,9 +7,9 @@
 This machine's speed drifts by up to ±50 % within minutes, so two bench runs one after the other compare badly.
 Here one worker process per checkout answers the same query in turn (which goes first alternates), over the
 seeded 400-query mix of ``run.py``, after the same warm-up; both meet the same machine and the same caches.
-Prints p50/p95 per checkout, overall and per class, and the queries whose results differ (total, hits in
-order, snippets and facets are compared). Needs an index built by ``run.py``; both checkouts run with this
-checkout's virtualenv.
+Prints p50/p95 per checkout, overall and per class; the query texts whose hits differ (keys, scores, snippets
+and fields, in order) and those whose total or facets differ; the slowest query texts and those slowed most.
+Needs an index built by ``run.py``; both checkouts run with this checkout's virtualenv.
 """
 
 import argparse
@@ -55,14 +55,18 @@ def worker(checkout: str, database_url: str) -> None:
             filters["kinds"] = tuple(filters["kinds"])
         started = time.perf_counter()
         if cls == "suggest":
-            found = [s.key for s in backend.suggest(text, ROOT, NOW, 8)]
+            hits, counts = [s.key for s in backend.suggest(text, ROOT, NOW, 8)], []
         else:
             r = backend.search(SearchQuery(text=text, root=ROOT, now=NOW, **filters))
-            found = [r.total, r.total_exact, [(h.key, h.score, h.snippet) for h in r.hits],
-                     {k: [(v.value, v.count) for v in values] for k, values in r.facets.items()}]
+            hits = [(h.key, h.score, h.snippet, h.title, h.url, h.date, h.areas) for h in r.hits]
+            counts = [r.total, r.total_exact,
+                      {k: [(v.value, v.count) for v in values] for k, values in r.facets.items()}]
         ms = (time.perf_counter() - started) * 1000
-        digest = hashlib.sha1(json.dumps(found, ensure_ascii=False, default=str).encode()).hexdigest()[:12]
-        print(json.dumps([ms, digest]), flush=True)
+        print(json.dumps([ms, _digest(hits), _digest(counts)]), flush=True)
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha1(json.dumps(value, ensure_ascii=False, default=str).encode()).hexdigest()[:12]
 
 
 def query_mix(database_url: str, n: int, seed: int) -> list:
@@ -82,13 +86,15 @@ def main() -> None:
     p.add_argument("--queries", type=int, default=400)
     p.add_argument("--seed", type=int, default=2026)
     p.add_argument("--rounds", type=int, default=2, help="times through the mix")
+    p.add_argument("--show", type=int, default=12, help="query texts listed as slowest and as slowed most")
     p.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    p.add_argument("checkouts", nargs=2, metavar=("BEFORE", "AFTER"))
+    p.add_argument("before", help="the checkout to compare against (a git worktree)")
+    p.add_argument("after", help="the checkout under test")
     args = p.parse_args()
     if args.worker:
-        worker(args.checkouts[0], args.database_url)
+        worker(args.before, args.database_url)
         return
-    names = {"before": str(Path(args.checkouts[0]).resolve()), "after": str(Path(args.checkouts[1]).resolve())}
+    names = {"before": str(Path(args.before).resolve()), "after": str(Path(args.after).resolve())}
     mix = query_mix(args.database_url, args.queries, args.seed)
     workers = {name: subprocess.Popen([sys.executable, __file__, "--worker", "--database-url", args.database_url,
                                        path, path], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -97,25 +103,30 @@ def main() -> None:
         if w.stdout.readline().strip() != "ready":
             sys.exit("a worker did not start")
 
-    def ask(name: str, query: list) -> tuple[float, str]:
+    def ask(name: str, query: list) -> tuple[float, str, str]:
         workers[name].stdin.write(json.dumps(query, ensure_ascii=False) + "\n")
         workers[name].stdin.flush()
-        ms, digest = json.loads(workers[name].stdout.readline())
-        return ms, digest
+        ms, hits, counts = json.loads(workers[name].stdout.readline())
+        return ms, hits, counts
 
     for query in mix[::7]:  # warm-up: the same for both
         for name in workers:
             ask(name, query)
     times: dict[str, dict[str, list[float]]] = {name: defaultdict(list) for name in workers}
-    differ = []
+    per_text: dict[str, dict[str, list[float]]] = {name: defaultdict(list) for name in workers}
+    hits_differ, counts_differ = {}, {}
     for r in range(args.rounds):
         for i, query in enumerate(mix):
             order = ["before", "after"] if (i + r) % 2 == 0 else ["after", "before"]
             answers = {name: ask(name, query) for name in order}
-            for name, (ms, _) in answers.items():
+            text = json.dumps(query, ensure_ascii=False)
+            for name, (ms, _, _) in answers.items():
                 times[name][query[0]].append(ms)
-            if r == 0 and answers["before"][1] != answers["after"][1]:
-                differ.append(query)
+                per_text[name][text].append(ms)
+            if answers["before"][1] != answers["after"][1]:
+                hits_differ[text] = query
+            if answers["before"][2] != answers["after"][2]:
+                counts_differ[text] = query
     for w in workers.values():
         w.stdin.close()
         w.wait()
@@ -130,9 +141,20 @@ def main() -> None:
         b, a = times["before"][cls], times["after"][cls]
         print(f"  {cls:15} before mean {statistics.fmean(b):5.1f} p95 {pct(b, .95):5.1f} | "
               f"after mean {statistics.fmean(a):5.1f} p95 {pct(a, .95):5.1f}")
-    print(f"queries whose results differ: {len(differ)}")
-    for query in differ[:20]:
-        print("  ", query)
+    print(f"query texts whose hits differ (keys, scores, snippets, fields, in order): {len(hits_differ)}")
+    for text in list(hits_differ)[:20]:
+        print("  ", text)
+    print(f"query texts whose total or facets differ: {len(counts_differ)}")
+    for text in list(counts_differ)[:20]:
+        print("  ", text)
+    medians = {text: (statistics.median(per_text["before"][text]), statistics.median(per_text["after"][text]))
+               for text in per_text["after"]}
+    print(f"the {args.show} slowest query texts after (median ms, before → after):")
+    for text, (b, a) in sorted(medians.items(), key=lambda kv: -kv[1][1])[:args.show]:
+        print(f"  {b:6.1f} → {a:6.1f}  {text}")
+    print(f"the {args.show} query texts slowed most (median ms, before → after):")
+    for text, (b, a) in sorted(medians.items(), key=lambda kv: kv[1][0] - kv[1][1])[:args.show]:
+        print(f"  {b:6.1f} → {a:6.1f}  {text}")
 
 
 if __name__ == "__main__":
