@@ -14,8 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-
-from django.utils.html import escape
+from html import escape  # what django.utils.html.escape calls, without its lazy-string wrapper per call
 
 from cms.text import fold
 from search.telex import decode_telex
