@@ -135,7 +135,7 @@ class _Match:
     FLAGS_STRONG = False  # whether ``matches(head=True)`` says which matches are strong
     ROOT_AS_TOKEN = True  # whether the site is matched as a filter token (else as a column)
     PROBE_FIRST = False  # whether counting starts with one sample slot, to skip the exact count of common words
-    WIDTH_TOKENS = False  # whether wider samples are rounded up to a sample width (one token, not an OR of slots)
+    WIDTH_TOKENS = False  # whether wider samples are rounded to a sample width (one token, not an OR of slots)
 
     def __init__(self, groups: list[tuple[str, ...]], any_word: bool, prefix_last: bool,
                  clauses: list[tuple[str, ...]], query: SearchQuery):
