@@ -442,3 +442,44 @@ def test_no_probe_when_the_rarest_word_is_in_fewer_entries_than_the_tally_counts
     monkeypatch.setattr(database, "_table_rows", lambda: 1000.0)
     with pytest.raises(pytest.fail.Exception):
         find("ky thi")  # 1,000 entries may match: more than the tally counts, so it probes first
+
+
+@pytest.fixture
+def titled():
+    """Titles whose words start with the same one or two letters, and one with a code."""
+    docs = [doc("page:1", "Lịch thi ngày mai"), doc("page:2", "Lịch thi Ngữ văn"), doc("page:3", "Lịch thi tốt nghiệp"),
+            doc("page:4", "Lịch thi môn Toán"), doc("page:5", "Lịch nghỉ hè", summary="Không có thi."),
+            doc("venue:6", "Điểm thi số 6", number="AG-061")]
+    database.write(docs)
+    return docs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("lich thi ng", ["page:3", "page:2", "page:1"]),  # "ngay", "ngu", "nghiep"; newest first among equals
+    ("lịch thi n", ["page:3", "page:2", "page:1"]),
+    ("lich thi m", ["page:4", "page:1"]),  # "mon", "mai"
+    ("lich thi t", ["page:4", "page:3", "page:2", "page:1"]),  # "thi" itself starts with "t"
+    ("lich n", ["page:5", "page:3", "page:2", "page:1"]),
+    ("ng", ["page:5", "page:3", "page:2", "page:1"]),  # "nghi" too
+    ("diem thi a", ["venue:6"]),  # the code "ag061"
+    ("lich thi x", []),
+])
+def test_a_last_word_of_one_or_two_letters_completes_every_word_it_starts(titled, text, expected):
+    suggestions = DatabaseBackend().suggest(text, ROOT, timezone.now())
+    assert sorted(s.key for s in suggestions) == sorted(expected)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's title index")
+def test_the_title_index_looks_a_short_last_word_up_as_one_lexeme(titled):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT head_tsv::text FROM {database.ENTRY} WHERE key = 'page:2'")
+        lexemes = set(cursor.fetchone()[0].replace("'", "").split())
+    assert {"lich", "thi", "ngu", "van", "l~", "li~", "t~", "th~", "n~", "ng~", "v~", "va~"} == lexemes
+    query = SearchQuery(text="", root=ROOT, now=timezone.now())
+    match = database._match([("lich",), ("thi",), ("ng", "nh")], query, prefix_last=True)
+    where, params = match._where(head=True)
+    assert "'ng~' | 'nh~'" in params and "(lich) & (thi)" in params
+    through_the_lexeme = match.newest(10, head=True, expected=0)
+    assert through_the_lexeme == match.newest(10, head=True, expected=1e9)  # row by row, with "ng:*"
+    assert len(through_the_lexeme) == 3
+    assert database._match([("lich",), ("thi",), ("ngu",)], query, prefix_last=True).short_prefix == ""
