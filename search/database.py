@@ -602,11 +602,10 @@ def _snippet(entry: dict, analysed: analysis.AnalysedQuery) -> str:
 
 
 def _hit(entry: dict, score: float, analysed: analysis.AnalysedQuery) -> SearchHit:
-    areas = entry["areas"]
     return SearchHit(
         key=entry["key"], kind=entry["kind"], title=entry["title"], url=entry["url"],
         snippet=_snippet(entry, analysed), date=_as_date(entry["date"]),
-        areas=tuple(AreaRef(**a) for a in (json.loads(areas) if isinstance(areas, str) else areas)), score=score,
+        areas=tuple(AreaRef(**a) for a in json.loads(entry["areas"])), score=score,  # JSON text on both databases
         section_key=entry["section_key"], year=entry["year"], number=entry["number"], source_id=entry["source_id"],
     )
 

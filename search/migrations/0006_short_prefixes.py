@@ -8,7 +8,7 @@ PostgreSQL: ``head_tsv`` (title, codes, places) also holds, for each word, its f
 letters marked with "~" ("ngu" → 'n~' 'ng~'), a lexeme no query word can spell (query words are letters and
 digits). A short last word is looked up as that one lexeme, in the same GIN scan as the other words. Prefix
 queries of any length ('ng:*') still match exactly the entries they matched: 'ng~' is there only when a word
-starting with "ng" is. The column is recreated, which rewrites the table: about a minute on the bench index of
+starting with "ng" is. The column is recreated, which rewrites the table: 36 s on the bench index of
 100,000 entries; run ``VACUUM ANALYZE mua_thi_search_searchentry`` afterwards.
 SQLite: the title/code/place FTS5 table is rebuilt with a one-letter prefix index too (``prefix='1 2 3'``).
 """
