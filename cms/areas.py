@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from cms.models import AdministrativeUnit, EditorScope
@@ -32,11 +32,7 @@ def scope_of(user: AbstractBaseUser | AnonymousUser) -> set[int] | None:
         result = {u.pk for u in units}
         legacy = [u.pk for u in units if u.level == Level.LEGACY_DISTRICT]
         if legacy:
-            through = AdministrativeUnit.successors.through
-            result |= set(
-                through.objects.filter(from_administrativeunit_id__in=legacy)
-                .values_list("to_administrativeunit_id", flat=True)
-            )
+            result |= with_counterparts(legacy)
     user._area_scope_cache = result
     return result
 
@@ -53,12 +49,34 @@ def within_scope(user: AbstractBaseUser | AnonymousUser, unit_ids: Iterable[int]
     return bool(ids) and ids <= scope
 
 
-def expand_area(unit: AdministrativeUnit) -> set[int]:
-    """A unit plus, for legacy units, every unit that succeeded it (for filtering by area)."""
-    ids = {unit.pk}
-    if unit.is_legacy:
-        ids |= set(unit.successors.values_list("pk", flat=True))
-    return ids
+def counterparts(unit_ids: Iterable[int]) -> dict[int, frozenset[int]]:
+    """Each unit with its counterparts across the July 2025 reform, in one query: a legacy district with the
+    communes that succeeded it, a commune with the legacy districts it succeeded. Content of 2020–2024 names
+    districts, today's names communes; both must be found under either."""
+    ids = set(unit_ids)
+    result: dict[int, set[int]] = {pk: {pk} for pk in ids}
+    through = AdministrativeUnit.successors.through
+    links = through.objects.filter(Q(from_administrativeunit_id__in=ids) | Q(to_administrativeunit_id__in=ids))
+    for legacy, successor in links.values_list("from_administrativeunit_id", "to_administrativeunit_id"):
+        if legacy in result:
+            result[legacy].add(successor)
+        if successor in result:
+            result[successor].add(legacy)
+    return {pk: frozenset(related) for pk, related in result.items()}
+
+
+def with_counterparts(unit_ids: Iterable[int]) -> frozenset[int]:
+    """The units and all their counterparts (see ``counterparts``)."""
+    return frozenset().union(*counterparts(unit_ids).values())
+
+
+def area_unit_ids(unit: AdministrativeUnit) -> frozenset[int]:
+    """What content filtered by ``unit`` may be tagged with: a province stands for all its communes and the legacy
+    districts inside it; a commune or a legacy district for itself and its counterparts."""
+    if unit.level != Level.PROVINCE:
+        return with_counterparts([unit.pk])
+    inside = AdministrativeUnit.objects.filter(Q(parent=unit) | Q(level=Level.LEGACY_DISTRICT, parent__successors=unit))
+    return frozenset({unit.pk, *inside.values_list("pk", flat=True)})
 
 
 _TYPE_PREFIXES = {

@@ -238,7 +238,7 @@ WAGTAILADMIN_BASE_URL = env_str("ADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "cms.MediaImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.MediaDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx"]
-# Documents always go through the app, which serves only those of published content (exam_news/documents.py).
+# Documents always go through the app, which serves only those of published content (exam_news/public/downloads.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Safe uploads (cms/uploads.py, cms/forms.py): type by content, byte and pixel limits, metadata stripped.
 MAX_IMAGE_BYTES = env_int("MAX_IMAGE_BYTES", 20 * 1024 * 1024)

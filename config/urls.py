@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
-from exam_news.api.app import api
+from config.api import api
 
 handler500 = "cms.views.server_error"
 

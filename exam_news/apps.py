@@ -9,5 +9,8 @@ class ExamNewsConfig(AppConfig):
 
     def ready(self) -> None:
         from exam_news import signals
+        from exam_news.api.preview import admin_preview
+        from exam_news.models import ExamContentPage
 
         signals.connect()
+        ExamContentPage.preview_renderer = staticmethod(admin_preview)

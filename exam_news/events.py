@@ -5,48 +5,46 @@ import logging
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.models import AdministrativeUnit, ProvinceSettings, WebhookSubscription
+from cms.areas import counterparts
+from cms.models import AdministrativeUnit, WebhookSubscription
 from cms.webhooks import enqueue
 from exam_news import models as m
+from exam_news.kinds import ARTICLE_KINDS, kind_of
+from exam_news.public.site import portal_base_url, public_url_of
 
 logger = logging.getLogger(__name__)
-KIND_OF_MODEL = {m.NewsPage: "news", m.StoryPage: "story", m.ResultsPage: "results", m.DirectivePage: "directive",
-                 m.NoticePage: "notice", m.RebuttalPage: "rebuttal", m.QuestionPage: "faq",
-                 m.ScheduleIndexPage: "schedule"}
+NOTIFIED_KINDS = (*ARTICLE_KINDS, "schedule")
 
 
 def _portal_url(page: Page) -> tuple[str, str]:
     site = page.get_site()
     if site is None:
         return "", ""
-    base = (ProvinceSettings.for_site(site).portal_base_url or site.root_url).rstrip("/")
-    relative = page.url_path[len(site.root_page.url_path) - 1:]
-    return f"{base}{relative}", site.root_url.rstrip("/")
+    return public_url_of(page.url_path, site.root_page.url_path, portal_base_url(site)), site.root_url.rstrip("/")
 
 
-def _wanted_by(subscription: WebhookSubscription, kind: str, area_ids: set[int]) -> bool:
+def _wanted_by(subscription: WebhookSubscription, kind: str, area_ids: set[int],
+               expanded: dict[int, frozenset[int]]) -> bool:
     if subscription.kind_list and kind not in subscription.kind_list:
         return False
     if not area_ids:
         return True  # province-wide content concerns everyone
-    subscribed = {u.pk for u in subscription.areas.all()}
+    subscribed = [u.pk for u in subscription.areas.all()]
     if not subscribed:
         return True
-    related = {pk for u in subscription.areas.all() for pk in
-               [*(s.pk for s in u.successors.all()), *(p.pk for p in u.predecessors.all())]}
-    return bool(area_ids & (subscribed | related))
+    return any(area_ids & expanded[pk] for pk in subscribed)
 
 
 def matching_subscriptions(kind: str, area_ids: set[int]) -> list[WebhookSubscription]:
-    subscriptions = WebhookSubscription.objects.filter(active=True).prefetch_related(
-        "areas__successors", "areas__predecessors")
-    return [s for s in subscriptions if _wanted_by(s, kind, area_ids)]
+    subscriptions = list(WebhookSubscription.objects.filter(active=True).prefetch_related("areas"))
+    expanded = counterparts({u.pk for s in subscriptions for u in s.areas.all()})
+    return [s for s in subscriptions if _wanted_by(s, kind, area_ids, expanded)]
 
 
 def page_event(page: Page, event: str) -> None:
     page = page.specific
-    kind = KIND_OF_MODEL.get(type(page))
-    if kind is None:
+    kind = kind_of(page)
+    if kind not in NOTIFIED_KINDS:
         return
     area_ids = {a.pk for a in page.areas.all()} if isinstance(page, m.ExamContentPage) else set()
     subscriptions = matching_subscriptions(kind, area_ids)

@@ -164,7 +164,7 @@ def bundle_schedule_buttons(snippet, user, next_url=None):
 
 @hooks.register("before_serve_document")
 def documents_only_through_published_content(document, request):
-    from exam_news.documents import may_download
+    from exam_news.public.downloads import may_download
 
     if not may_download(document, request):
         raise Http404

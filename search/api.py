@@ -3,14 +3,14 @@
 import datetime
 from typing import Literal
 
-from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 
 from cms.models import AdministrativeUnit
+from exam_news.api.context import site_context
 from exam_news.api.errors import ParameterError
 from exam_news.api.params import AreaParams, SectionParam, reject_unknown, resolve_area, resolve_sections
 from exam_news.api.schemas import NotFoundOut, ValidationErrorOut
-from exam_news.api.visibility import site_context
+from exam_news.kinds import label
 from search import analysis, service
 from search.types import KINDS, SearchQuery, SearchResults
 
@@ -19,14 +19,9 @@ ERRORS = {404: NotFoundOut, 422: ValidationErrorOut}
 MAX_QUERY_CHARS = 200
 MAX_PAGE_SIZE = 50
 
-KIND_LABELS = {
-    "section": _("Chuyên mục"), "session": _("Lịch thi"), "milestone": _("Mốc thời gian"), "venue": _("Điểm thi"),
-    "news": _("Tin tức"), "story": _("Gương điển hình"), "results": _("Kết quả thi"), "directive": _("Văn bản"),
-    "notice": _("Thông báo"), "rebuttal": _("Chống tin giả"), "faq": _("Hỏi - đáp"),
-}
-assert set(KIND_LABELS) == set(KINDS)
 SearchKind = Literal["section", "session", "milestone", "venue", "news", "story", "results", "directive", "notice",
                      "rebuttal", "faq"]
+assert SearchKind.__args__ == KINDS
 
 
 class SearchParams(SectionParam, AreaParams):
@@ -126,7 +121,7 @@ def _facets(results: SearchResults) -> dict:
     names = dict(AdministrativeUnit.objects.filter(
         code__in=area_codes, level__in=["commune", "legacy_district"]).values_list("code", "name"))
     return {
-        "kind": [{"value": f.value, "label": str(KIND_LABELS.get(f.value, f.value)), "count": f.count}
+        "kind": [{"value": f.value, "label": str(label(f.value)), "count": f.count}
                  for f in results.facets.get("kind", [])],
         "area": [{"value": f.value, "label": names.get(f.value, f.value), "count": f.count}
                  for f in results.facets.get("area", [])],

@@ -13,13 +13,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from exam_news import models as m
-from exam_news.api.representation import plain_text
+from exam_news.kinds import article_kind_of
+from exam_news.public.body import body_text
+from exam_news.public.site import public_url_of
 from search.types import AreaRef, SearchDocument
-
-ARTICLE_KIND = {
-    m.NewsPage: "news", m.StoryPage: "story", m.ResultsPage: "results", m.DirectivePage: "directive",
-    m.NoticePage: "notice", m.RebuttalPage: "rebuttal", m.QuestionPage: "faq",
-}
 
 
 @dataclass(frozen=True)
@@ -31,8 +28,7 @@ class Place:
     portal_base_url: str
 
     def url(self, url_path: str, fragment: str = "") -> str:
-        relative = url_path[len(self.root_url_path) - 1:]
-        return f"{self.portal_base_url}{relative}" + (f"#{fragment}" if fragment else "")
+        return public_url_of(url_path, self.root_url_path, self.portal_base_url, fragment)
 
 
 @dataclass
@@ -56,24 +52,6 @@ def dmy(day: datetime.date | None) -> str:
 
 def section_key(section: m.ExamSectionPage | None) -> str:
     return f"{section.kind}:{section.year}" if section else ""
-
-
-def stream_text(body) -> str:
-    """StreamField body as plain text: paragraphs, headings, quotes, captions and attachment titles."""
-    parts: list[str] = []
-    for block in body or ():
-        value = block.value
-        if block.block_type == "paragraph":
-            parts.append(plain_text(value.source))
-        elif block.block_type == "heading":
-            parts.append(str(value))
-        elif block.block_type == "quote":
-            parts.append(" — ".join(p for p in (value.get("text"), value.get("source")) if p))
-        elif block.block_type == "image":
-            parts.append(value.get("caption") or "")
-        elif block.block_type == "document" and value is not None:
-            parts.append(value.title)
-    return "\n\n".join(p for p in parts if p)
 
 
 def _directive_text(page: m.DirectivePage) -> list[str]:
@@ -112,10 +90,10 @@ def article_document(page: m.ExamContentPage, section: m.ExamSectionPage | None,
                      unit_ids: Iterable[int], areas: AreaIndex) -> SearchDocument:
     extra = EXTRA_TEXT.get(type(page), lambda _page: [])(page)
     return SearchDocument(
-        key=f"page:{page.pk}", kind=ARTICLE_KIND[type(page)], root=place.root, path=page.path,
+        key=f"page:{page.pk}", kind=article_kind_of(page), root=place.root, path=page.path,
         section_key=section_key(section), section_title=section.title if section else "",
         year=section.year if section else page.date.year,
-        title=page.title, summary=page.summary, body=_join([stream_text(page.body), *extra]),
+        title=page.title, summary=page.summary, body=_join([body_text(page.body), *extra]),
         number=page.number if isinstance(page, m.DirectivePage) else "",
         areas=areas.expand(unit_ids), date=page.date,
         expires_at=page.expire_at,

@@ -9,7 +9,7 @@ import logging
 
 from django.utils import timezone
 
-from search.database import DatabaseBackend
+from search.database.backend import DatabaseBackend
 from search.sync import elasticsearch, elasticsearch_enabled
 from search.types import SearchQuery, SearchResults, Suggestion
 

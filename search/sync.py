@@ -17,7 +17,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from search import collect, database
+from cms import generation
+from search import collect
+from search.database import writing
 from search.models import IndexChange, SearchEntry
 from search.types import AreaRef, SearchDocument
 
@@ -50,18 +52,16 @@ def apply(paths: Iterable[str], venue_ids: Iterable[int] = ()) -> list[str]:
         changed: list[str] = []
         for path in paths:
             docs = collect.documents_under(path)
-            changed += database.replace_under(path, docs) + [doc.key for doc in docs]
+            changed += writing.replace_under(path, docs) + [doc.key for doc in docs]
         if venue_ids:
             docs, gone = collect.venue_documents(venue_ids)
-            database.write(docs)
-            database.delete(gone)
+            writing.write(docs)
+            writing.delete(gone)
             changed += [doc.key for doc in docs] + gone
     except Exception:  # the editor's action has committed; never turn it into an error page
         logger.exception("Search index update failed for %s %s", paths, venue_ids)
         return []
-    from exam_news.api.caching import bump_generation
-
-    bump_generation()
+    generation.bump()
     if changed and elasticsearch_enabled():
         journal(changed)
         push(changed)
@@ -138,5 +138,5 @@ def changed_since(moment: datetime.datetime) -> tuple[list[SearchDocument], list
 def rebuild_database() -> int:
     """Rebuild the database index from the published content."""
     with transaction.atomic():
-        database.clear()
-        return database.write(collect.all_documents())
+        writing.clear()
+        return writing.write(collect.all_documents())

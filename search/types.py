@@ -7,9 +7,9 @@ Both backends (the database one and Elasticsearch) index the same ``SearchDocume
 import datetime
 from dataclasses import dataclass, field
 
-# Kinds of searchable things. Article kinds match the portal API's ``kind`` values.
-ARTICLE_KINDS = ("news", "story", "results", "directive", "notice", "rebuttal", "faq")
-KINDS = ("section", "session", "milestone", "venue", *ARTICLE_KINDS)
+from exam_news.kinds import SEARCH_KINDS
+
+KINDS = SEARCH_KINDS  # what search indexes, named as on every channel (exam_news.kinds)
 
 
 @dataclass(frozen=True)

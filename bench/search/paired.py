@@ -42,7 +42,7 @@ def worker(checkout: str, database_url: str) -> None:
     import django
 
     django.setup()
-    from search.database import DatabaseBackend
+    from search.database.backend import DatabaseBackend
     from search.types import SearchQuery
 
     backend = DatabaseBackend()

@@ -34,7 +34,7 @@ import django  # noqa: E402
 django.setup()
 from django.db import connection  # noqa: E402
 
-from search.database import DatabaseBackend  # noqa: E402
+from search.database.backend import DatabaseBackend  # noqa: E402
 from search.types import SearchQuery  # noqa: E402
 
 NOW = datetime.datetime(2026, 7, 1, 5, 0, tzinfo=datetime.UTC)

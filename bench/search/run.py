@@ -4,7 +4,7 @@
     .venv/bin/python bench/search/run.py --database-url postgres://postgres@127.0.0.1:5432/muathi_bench_search
 
 Migrates the bench database, clears the search index, indexes N documents from bench/search/generate.py with
-``search.database.write`` (timed per chunk; generation is not timed), runs ANALYZE (VACUUM ANALYZE on
+``search.writing.write`` (timed per chunk; generation is not timed), runs ANALYZE (VACUUM ANALYZE on
 PostgreSQL, FTS5 'optimize' on SQLite), then a warm-up and a fixed seeded mix of queries through
 ``DatabaseBackend().search`` / ``.suggest``, each timed with perf_counter. Prints a table and writes
 bench/search/results-<vendor>.json (p50/p95/p99/max per query class and overall, where the time went per
@@ -61,12 +61,13 @@ from django.db import connection  # noqa: E402
 
 from bench.search.generate import documents  # noqa: E402
 from bench.search.percentiles import pct  # noqa: E402
-from search import database  # noqa: E402
+from search.database import backend as backend_module  # noqa: E402
+from search.database import hits, tables, writing  # noqa: E402
 from search.models import SearchEntry  # noqa: E402
 from search.types import SearchQuery  # noqa: E402
 
 VENDOR = connection.vendor
-TABLES = [database.ENTRY, database.AREA, "mua_thi_search_searchterm"]
+TABLES = [tables.ENTRY, tables.AREA, "mua_thi_search_searchterm"]
 
 
 def log(*a) -> None:
@@ -80,9 +81,9 @@ def clear_index() -> None:
         if VENDOR == "postgresql":
             c.execute(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY")
         else:  # the FTS5 triggers keep the full-text table in step
-            for table in (database.AREA, "mua_thi_search_searchterm", database.ENTRY):
+            for table in (tables.AREA, "mua_thi_search_searchterm", tables.ENTRY):
                 c.execute(f"DELETE FROM {table}")
-            for fts in (database.FTS, database.HEAD):
+            for fts in (tables.FTS, tables.HEAD):
                 c.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
 
 
@@ -99,7 +100,7 @@ def index(n: int, chunk: int) -> dict:
         if not batch:
             break
         t0 = time.perf_counter()
-        database.write(batch)
+        writing.write(batch)
         took = time.perf_counter() - t0
         spent += took
         chunk_times.append(took)
@@ -123,7 +124,7 @@ def _rate(times: list[float], chunk: int) -> float:
 
 def maintenance() -> None:
     # What a running site's publish_due does every minute: entries past their expiry leave the index.
-    purged = database.purge_expired(NOW)
+    purged = writing.purge_expired(NOW)
     if purged:
         log(f"  purged {purged:,} expired entries (as publish_due does)")
     with connection.cursor() as c:
@@ -131,7 +132,7 @@ def maintenance() -> None:
             for table in TABLES:
                 c.execute(f"VACUUM ANALYZE {table}")
         else:
-            for fts in (database.FTS, database.HEAD):
+            for fts in (tables.FTS, tables.HEAD):
                 c.execute(f"INSERT INTO {fts}({fts}) VALUES('optimize')")
             c.execute("ANALYZE")
             c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -168,7 +169,7 @@ def database_info() -> dict:
                 info["tables"] = {name: {"total_bytes": size} for name, size in c.fetchall()}
             except Exception:  # dbstat not compiled in
                 pass
-        c.execute(f"SELECT COUNT(*) FROM {database.ENTRY}")
+        c.execute(f"SELECT COUNT(*) FROM {tables.ENTRY}")
         info["entries"] = c.fetchone()[0]
         c.execute("SELECT COUNT(*) FROM mua_thi_search_searchterm")
         info["vocabulary_terms"] = c.fetchone()[0]
@@ -251,7 +252,7 @@ def query_mix(n: int, seed: int) -> list[tuple[str, str, dict]]:
     return out
 
 
-# --- Timing breakdown: wrap the backend's helpers (looked up by name: search/database.py may change) ---
+# --- Timing breakdown: wrap the backend's helpers (looked up by name: search/database/ may change) ---
 
 class Breakdown:
     def __init__(self):
@@ -284,13 +285,14 @@ class Breakdown:
 
 
 breakdown = Breakdown()
-breakdown.wrap(database, "_totals", "total+facets")
-breakdown.wrap(database, "_candidate_ids", "candidates_sql")
-breakdown.wrap(database, "_ranked_keys", "candidates+rank")
-breakdown.wrap(database.ranking, "ranked", "rank_python")
-breakdown.wrap(database, "corrections", "spelling_python")
-breakdown.wrap(database, "_hit", "hits_snippets")
-breakdown.wrap(database, "_hit_rows", "fetch_hits_sql")
+# Each helper is wrapped where its caller looks it up (search/database/backend.py and hits.py).
+breakdown.wrap(backend_module, "totals", "total+facets")
+breakdown.wrap(hits, "candidate_ids", "candidates_sql")
+breakdown.wrap(backend_module, "ranked_keys", "candidates+rank")
+breakdown.wrap(hits.ranking, "ranked", "rank_python")
+breakdown.wrap(backend_module, "corrections", "spelling_python")
+breakdown.wrap(backend_module, "hit", "hits_snippets")
+breakdown.wrap(backend_module, "hit_rows", "fetch_hits_sql")
 
 
 def run_one(backend, cls: str, text: str, filters: dict) -> tuple[float, int]:
@@ -308,7 +310,7 @@ def summary(ms: list[float]) -> dict:
 
 
 def measure(mix: list[tuple[str, str, dict]], warmup: list[tuple[str, str, dict]]) -> dict:
-    backend = database.DatabaseBackend()
+    backend = backend_module.DatabaseBackend()
     for cls, text, filters in warmup:
         run_one(backend, cls, text, filters)
     breakdown.take()
@@ -349,14 +351,15 @@ def measure(mix: list[tuple[str, str, dict]], warmup: list[tuple[str, str, dict]
 
 
 def code_version() -> dict:
-    """search/database.py changes while it is tuned: record exactly which version answered."""
+    """search/database/ changes while it is tuned: record exactly which version answered."""
     import hashlib
     import subprocess
     repo = HERE.parents[1]
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True,
                           text=True).stdout.strip()
-    files = {name: hashlib.sha256((repo / "search" / name).read_bytes()).hexdigest()[:12]
-             for name in ("database.py", "ranking.py", "analysis.py", "spelling.py")}
+    names = [*(f"database/{p.name}" for p in sorted((repo / "search" / "database").glob("*.py"))),
+             "ranking.py", "analysis.py", "spelling.py"]
+    files = {name: hashlib.sha256((repo / "search" / name).read_bytes()).hexdigest()[:12] for name in names}
     dirty = subprocess.run(["git", "status", "--porcelain", "search/"], cwd=repo, capture_output=True,
                            text=True).stdout.split()
     return {"head": head, "sha256_12": files, "search_modified": [f for f in dirty if f.endswith(".py")]}

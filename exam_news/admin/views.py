@@ -13,7 +13,7 @@ from exam_news.importers.schedule import import_schedule
 from exam_news.importers.tables import ImportFileError
 from exam_news.importers.venues import import_venues
 from exam_news.models import ReleaseBundle
-from exam_news.releases import cancel_bundle, schedule_bundle
+from exam_news.releasing import cancel_bundle, schedule_bundle
 from exam_news.sections import SectionNotFound, create_exam_section
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "importers" / "examples"

@@ -1,7 +1,7 @@
 """HTTP caching of the public API.
 
 * Rendered GET responses are kept in the cache (local memory, or Redis with ``REDIS_URL``) under a
-  key made of a global *generation* number, the host (site) and the full path. Publishing, unpublishing,
+  key made of the content generation (``cms.generation``), the host (site) and the full path. Publishing, unpublishing,
   moving or deleting a page, or saving a venue, topic or setting, bumps the generation: every old key
   becomes unreachable at once, with no key scanning.
 * Every 200 carries a strong ETag (hash of the body) and Last-Modified (the moment of the last change);
@@ -13,78 +13,23 @@
   the database.
 """
 
-import contextlib
-import datetime
 import hashlib
 import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 
+from cms import generation
+from exam_news.public.schedule import seconds_until_next_change
+
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "api:generation"
 CACHEABLE_TYPES = ("application/json", "application/rss+xml", "application/atom+xml", "text/calendar",
                    "application/geo+json", "application/cap+xml", "application/xml")
-
-
-def generation() -> int:
-    try:
-        value = cache.get(GENERATION_KEY)
-        if value is None:
-            value = time.time_ns()
-            cache.add(GENERATION_KEY, value, None)
-            value = cache.get(GENERATION_KEY) or value
-        return value
-    except Exception:  # a broken cache must never break the API
-        logger.warning("API cache unavailable", exc_info=True)
-        return 0
-
-
-def bump_generation(**_kwargs) -> None:
-    try:
-        cache.set(GENERATION_KEY, time.time_ns(), None)
-    except Exception:
-        logger.warning("Could not bump the API cache generation", exc_info=True)
-
-
-def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
-    """The next moment at which what the API shows changes without anyone publishing."""
-    from wagtail.models import Page, Revision
-
-    from exam_news.models import NoticePage, ReleaseBundle
-
-    moments = [
-        Revision.page_revisions.filter(approved_go_live_at__gt=now).aggregate(m=Min("approved_go_live_at"))["m"],
-        Page.objects.filter(live=True, expire_at__gt=now).aggregate(m=Min("expire_at"))["m"],
-        ReleaseBundle.objects.filter(status=ReleaseBundle.Status.SCHEDULED, release_at__gt=now)
-        .aggregate(m=Min("release_at"))["m"],
-        NoticePage.objects.filter(live=True, valid_from__gt=now).aggregate(m=Min("valid_from"))["m"],
-        NoticePage.objects.filter(Q(live=True) & Q(valid_until__gt=now)).aggregate(m=Min("valid_until"))["m"],
-    ]
-    moments = [m for m in moments if m is not None]
-    return min(moments) if moments else None
-
-
-def seconds_until_next_change(gen: int, now: datetime.datetime) -> int | None:
-    key = f"api:next:{gen}"
-    try:
-        cached = cache.get(key)
-    except Exception:
-        cached = None
-    if cached is None or (cached != "none" and cached <= now):
-        moment = next_scheduled_change(now)
-        cached = moment or "none"
-        with contextlib.suppress(Exception):
-            cache.set(key, cached, 3600)
-    if cached == "none":
-        return None
-    return max(0, int((cached - now).total_seconds()))
 
 
 def cache_control(seconds_left: int | None) -> tuple[str, int]:
@@ -98,23 +43,6 @@ def cache_control(seconds_left: int | None) -> tuple[str, int]:
     return header, s_maxage
 
 
-def memoised(name: str, compute, ttl: int = 60):
-    """A value derived from published content, kept until the generation changes, ``ttl`` seconds pass
-    or the next scheduled change comes, whichever is first. Falls back to computing it."""
-    gen = generation()
-    key = f"api:memo:{gen}:{name}"
-    try:
-        value = cache.get(key)
-    except Exception:
-        value = None
-    if value is None:
-        value = compute()
-        left = seconds_until_next_change(gen, timezone.now())
-        with contextlib.suppress(Exception):
-            cache.set(key, value, min(ttl, left) if left is not None else ttl)
-    return value
-
-
 class ApiCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -125,7 +53,7 @@ class ApiCacheMiddleware:
             if request.path.startswith("/api/v1/preview"):
                 response["Cache-Control"] = "private, no-store"
             return response
-        gen = generation()
+        gen = generation.current()
         key = self._key(request, gen)
         entry = self._read(key)
         if entry is None:

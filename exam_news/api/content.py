@@ -3,26 +3,30 @@
 import datetime
 from typing import Literal
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja import Path as NinjaPath
 
 from exam_news import models as m
-from exam_news.api import representation as rep
+from exam_news.api.context import site_context
+from exam_news.api.details import detail
 from exam_news.api.errors import NotFound, ParameterError
+from exam_news.api.images import image_payloads
+from exam_news.api.items import item_summary, labels_for
 from exam_news.api.pagination import paginate
-from exam_news.api.params import MAX_ID, ContentFilters, reject_unknown, resolve_area, resolve_sections
+from exam_news.api.params import MAX_ID, ContentFilters, in_area, reject_unknown, resolve_area, resolve_sections
 from exam_news.api.rendering import trusted_json
 from exam_news.api.schemas import ItemDetailOut, ItemPage, NotFoundOut, ValidationErrorOut
-from exam_news.api.visibility import KINDS, in_area, in_sections, public, site_context
+from exam_news.kinds import ARTICLE_KINDS, article_model
+from exam_news.public.visibility import in_sections, public
 
 router = Router(tags=["Tin bài"])
 ERRORS = {404: NotFoundOut, 422: ValidationErrorOut}
 
 
 ItemKind = Literal["news", "story", "results", "directive", "notice", "rebuttal", "faq"]
-assert set(ItemKind.__args__) == set(KINDS)
+assert ItemKind.__args__ == ARTICLE_KINDS
 
 
 class KindParam(Schema):
@@ -65,25 +69,25 @@ def filtered(request: HttpRequest, filters: ContentFilters, queryset: QuerySet) 
 def serializer(request: HttpRequest):
     context = site_context(request)
     def serialize(pages):
-        images = rep.image_payloads(request, {p.image_id for p in pages if p.image_id})
-        labels = rep.labels_for([p.pk for p in pages])
-        return [rep.item_summary(request, page, context, images, labels) for page in pages]
+        images = image_payloads(request, {p.image_id for p in pages if p.image_id})
+        labels = labels_for([p.pk for p in pages])
+        return [item_summary(request, page, context, images, labels) for page in pages]
 
     return serialize
 
 
 def kind_models(kind: str | None) -> list[type]:
     if kind is None:
-        return list(KINDS.values())
-    if kind not in KINDS:
-        raise ParameterError("kind", f"kind phải là một trong: {', '.join(KINDS)}.")
-    return [KINDS[kind]]
+        return [article_model(k) for k in ARTICLE_KINDS]
+    if kind not in ARTICLE_KINDS:
+        raise ParameterError("kind", f"kind phải là một trong: {', '.join(ARTICLE_KINDS)}.")
+    return [article_model(kind)]
 
 
 def of_kinds(queryset: QuerySet, models: list[type]) -> QuerySet:
     from django.contrib.contenttypes.models import ContentType
 
-    if set(models) == set(KINDS.values()):
+    if len(set(models)) == len(ARTICLE_KINDS):
         return queryset  # every article page is one of the kinds
     types = ContentType.objects.get_for_models(*models).values()
     return queryset.filter(content_type__in=list(types))
@@ -99,7 +103,7 @@ def news_stream(request, filters: Query[ContentFilters], kind: Query[KindParam])
 
 
 def _kind_list(kind: str, path: str, summary: str):
-    model = KINDS[kind]
+    model = article_model(kind)
 
     def endpoint(request, filters: Query[ContentFilters]):
         reject_unknown(request, ContentFilters)
@@ -125,10 +129,9 @@ for _kind, _path, _summary in [
 def active_notices(request, filters: Query[ContentFilters]):
     """Thông báo có hiệu lực tại thời điểm gọi (valid_from ≤ bây giờ < valid_until), khẩn cấp trước."""
     reject_unknown(request, ContentFilters)
-    now = site_context(request).now
+    in_force = m.NoticePage.objects.in_force_at(site_context(request).now)
     queryset = of_kinds(filtered(request, filters, base_queryset()), [m.NoticePage]).filter(
-        noticepage__valid_from__lte=now).filter(
-        Q(noticepage__valid_until__isnull=True) | Q(noticepage__valid_until__gt=now))
+        pk__in=in_force.values("pk"))
     return trusted_json(paginate(request, queryset, filters, serializer(request)))
 
 
@@ -139,6 +142,4 @@ def item_detail(request, item_id: int = NinjaPath(..., ge=1, le=MAX_ID)):
     page = public(base_queryset(), context).filter(pk=item_id).first()
     if page is None:
         raise NotFound(f"Không có tin bài công khai với id {item_id}.")
-    from exam_news.api.details import detail
-
     return detail(request, page, context)

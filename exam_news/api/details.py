@@ -5,15 +5,19 @@ import mimetypes
 from django.http import HttpRequest
 
 from exam_news import models as m
-from exam_news.api import representation as rep
-from exam_news.api.visibility import SiteContext
+from exam_news.api import json_ld
+from exam_news.api.images import absolute, local_iso
+from exam_news.api.items import body_html, item_summary
+from exam_news.public.body import plain_text
+from exam_news.public.site import SiteContext
+from exam_news.public.visibility import public
 
 
 def detail(request: HttpRequest, page: m.ExamContentPage, context: SiteContext) -> dict:
-    item = rep.item_summary(request, page, context)
+    item = item_summary(request, page, context)
     specific = page.specific
-    html = rep.body_html(request, specific, context)
-    item.update(body_html=html, body_text=rep.plain_text(html), json_ld=rep.article_json_ld(item, context))
+    html = body_html(request, specific, context)
+    item.update(body_html=html, body_text=plain_text(html), json_ld=json_ld.article_json_ld(item, context))
     if isinstance(specific, m.StoryPage):
         item["story_kind"] = specific.story_kind
     elif isinstance(specific, m.QuestionPage):
@@ -24,7 +28,7 @@ def detail(request: HttpRequest, page: m.ExamContentPage, context: SiteContext) 
         item["notice"] = notice_fields(specific, context)
     elif isinstance(specific, m.RebuttalPage):
         item["rebuttal"] = rebuttal_fields(specific)
-        item["json_ld"] = rep.claim_review_json_ld(specific, item, context)
+        item["json_ld"] = json_ld.claim_review_json_ld(specific, item, context)
     elif isinstance(specific, m.ResultsPage):
         item["results"] = results_fields(specific)
     return item
@@ -37,13 +41,13 @@ def document(request: HttpRequest, doc) -> dict | None:
         size = doc.file.size
     except (OSError, ValueError):
         size = None
-    return {"title": doc.title, "url": rep.absolute(request, doc.url), "size": size,
+    return {"title": doc.title, "url": absolute(request, doc.url), "size": size,
             "mime_type": mimetypes.guess_type(doc.file.name)[0] or "application/octet-stream"}
 
 
 def directive_fields(request: HttpRequest, page: m.DirectivePage, context: SiteContext) -> dict:
     references = [{"id": ref.pk, "number": ref.number, "title": ref.title, "url": context.public_url(ref)}
-                  for ref in page.references.filter(live=True)]
+                  for ref in public(page.references.all(), context)]
     return {
         "number": page.number, "doc_type": page.doc_type, "doc_type_label": page.get_doc_type_display(),
         "issued_on": page.issued_on, "issued_place": page.issued_place, "issuer": page.issuer,
@@ -55,11 +59,10 @@ def directive_fields(request: HttpRequest, page: m.DirectivePage, context: SiteC
 
 
 def notice_fields(page: m.NoticePage, context: SiteContext) -> dict:
-    now = context.now
-    active = page.valid_from <= now and (page.valid_until is None or page.valid_until > now)
+    active = page.in_force_at(context.now)
     return {
         "notice_kind": page.notice_kind, "disaster_risk_level": page.disaster_risk_level, "urgency": page.urgency,
-        "valid_from": rep.local_iso(page.valid_from), "valid_until": rep.local_iso(page.valid_until),
+        "valid_from": local_iso(page.valid_from), "valid_until": local_iso(page.valid_until),
         "active": active, "venue_codes": list(page.venues.values_list("code", flat=True)),
     }
 

@@ -12,12 +12,15 @@ from ninja import Path as NinjaPath
 from ninja import Query, Router
 
 from exam_news import models as m
-from exam_news.api import representation as rep
 from exam_news.api.content import KindParam, base_queryset, filtered, kind_models, of_kinds
+from exam_news.api.context import site_context
 from exam_news.api.errors import NotFound
-from exam_news.api.params import MAX_ID, AreaParams, ContentFilters, SectionParam, reject_unknown
+from exam_news.api.items import body_html, labels_for
+from exam_news.api.params import MAX_ID, AreaParams, ContentFilters, SectionParam, in_area, reject_unknown, resolve_area
 from exam_news.api.reference import VenueFilters, one_section, public_venues, schedule_of, venue_dict
-from exam_news.api.visibility import SiteContext, public, site_context
+from exam_news.public.body import plain_text
+from exam_news.public.site import SiteContext
+from exam_news.public.visibility import public
 
 router = Router(tags=["Nguồn tin (feeds)"])
 FEED_SIZE = 50
@@ -49,7 +52,7 @@ def _feed(request: HttpRequest, feed_class, filters: FeedFilters, kind: KindPara
         description="Tin tức kỳ thi và tuyển sinh", language="vi",
         feed_url=request.build_absolute_uri(), author_name=context.site.site_name,
     )
-    _areas, topics = rep.labels_for([p.pk for p in items])
+    _areas, topics = labels_for([p.pk for p in items])
     for page in items:
         feed.add_item(
             title=page.title, link=context.public_url(page), description=page.summary,
@@ -153,10 +156,9 @@ def cap_time(value: datetime.datetime) -> str:
     return timezone.localtime(value).replace(microsecond=0).isoformat()
 
 
-def active_notices(request: HttpRequest, context: SiteContext):
-    now = context.now
-    return (public(m.NoticePage.objects.prefetch_related("areas", "venues"), context)
-            .filter(valid_from__lte=now).exclude(valid_until__lte=now).order_by("-valid_from", "-pk"))
+def notices_in_force(context: SiteContext):
+    return (public(m.NoticePage.objects.in_force_at(context.now).prefetch_related("areas", "venues"), context)
+            .order_by("-valid_from", "-pk"))
 
 
 def cap_alert(request: HttpRequest, notice: m.NoticePage, context: SiteContext) -> ET.Element:
@@ -188,7 +190,7 @@ def cap_alert(request: HttpRequest, notice: m.NoticePage, context: SiteContext) 
         sub(info, "expires", cap_time(notice.valid_until))
     sub(info, "senderName", context.site.site_name)
     sub(info, "headline", notice.title[:160])
-    sub(info, "description", notice.summary or rep.plain_text(rep.body_html(request, notice, context)))
+    sub(info, "description", notice.summary or plain_text(body_html(request, notice, context)))
     sub(info, "web", context.public_url(notice))
     areas = list(notice.areas.all())
     area = sub(info, "area")
@@ -224,10 +226,7 @@ def cap(request, notice_id: int = NinjaPath(..., ge=1, le=MAX_ID)):
 def cap_index(request, filters: Query[AreaParams]):
     reject_unknown(request, AreaParams)
     context = site_context(request)
-    from exam_news.api.params import resolve_area
-    from exam_news.api.visibility import in_area
-
-    notices = in_area(active_notices(request, context), resolve_area(filters))
+    notices = in_area(notices_in_force(context), resolve_area(filters))
     feed = Atom1Feed(title=f"Cảnh báo – {context.site.site_name}", link=context.portal_base_url + "/",
                      description="Thông báo khẩn, cảnh báo thời tiết (CAP 1.2)", language="vi",
                      feed_url=request.build_absolute_uri())

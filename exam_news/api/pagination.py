@@ -6,9 +6,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from exam_news.api.caching import memoised
 from exam_news.api.errors import ParameterError
 from exam_news.api.params import PageParams
+from exam_news.public.schedule import memoised
 
 
 def _page_link(request: HttpRequest, page: int) -> str:

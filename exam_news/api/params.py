@@ -4,13 +4,15 @@ meaning (unknown parameters, unknown area or section) is checked here, also as 4
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Schema
 
+from cms.areas import area_unit_ids
 from cms.models import AdministrativeUnit
 from exam_news import models as m
 from exam_news.api.errors import ParameterError
+from exam_news.public.visibility import in_area as public_in_area
 
 MAX_PAGE_SIZE = 100
 MAX_ID = 2**63 - 1  # the largest value a BIGINT primary key holds
@@ -59,8 +61,7 @@ class AreaFilter:
 
 
 def resolve_area(params: AreaParams) -> AreaFilter | None:
-    """A commune also matches content tagged with the legacy districts it succeeded; a legacy district
-    matches content tagged with it or any commune that succeeded it; a province matches all of its units."""
+    """The unit of ``area`` with what it stands for (``cms.areas.area_unit_ids``)."""
     if params.area is None:
         if params.exclude_province_wide:
             raise ParameterError("exclude_province_wide", "exclude_province_wide chỉ dùng kèm tham số area.")
@@ -70,15 +71,13 @@ def resolve_area(params: AreaParams) -> AreaFilter | None:
     unit = AdministrativeUnit.objects.filter(level=level, code=code).first()
     if unit is None:
         raise ParameterError("area", f"Không có đơn vị hành chính mã {code}.")
-    if level == Level.COMMUNE:
-        related = unit.predecessors.all()
-    elif level == Level.LEGACY_DISTRICT:
-        related = unit.successors.all()
-    else:
-        related = AdministrativeUnit.objects.filter(Q(parent=unit) | Q(level=Level.LEGACY_DISTRICT,
-                                                                       parent__successors=unit))
-    ids = {unit.pk, *related.values_list("pk", flat=True)}
-    return AreaFilter(unit, frozenset(ids), include_province_wide=not params.exclude_province_wide)
+    return AreaFilter(unit, area_unit_ids(unit), include_province_wide=not params.exclude_province_wide)
+
+
+def in_area(queryset: QuerySet, area: AreaFilter | None) -> QuerySet:
+    if area is None:
+        return queryset
+    return public_in_area(queryset, area.unit_ids, area.include_province_wide)
 
 
 def resolve_sections(reference: str | None, live_sections: list[m.ExamSectionPage]) -> list[m.ExamSectionPage]:

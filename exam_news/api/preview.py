@@ -3,15 +3,17 @@ through the API without a login cookie. Without a valid token drafts stay invisi
 
 from django.conf import settings
 from django.core import signing
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from ninja import Field, Query, Router, Schema
 from wagtail.models import Page, Revision
 
 from exam_news import models as m
+from exam_news.api.context import site_context
 from exam_news.api.details import detail
 from exam_news.api.errors import NotFound
 from exam_news.api.params import reject_unknown
 from exam_news.api.schemas import ItemDetailOut, NotFoundOut, ValidationErrorOut
-from exam_news.api.visibility import site_context
 
 SALT = "mua-thi.api.preview"
 router = Router(tags=["Xem trước bản nháp"])
@@ -41,6 +43,17 @@ def revision_for(token: str) -> m.ExamContentPage:
     if not isinstance(draft, m.ExamContentPage):
         raise NotFound("Chỉ tin bài mới xem trước được qua API.")
     return draft
+
+
+def admin_preview(request: HttpRequest, page: m.ExamContentPage) -> TemplateResponse:
+    """The admin's preview of an edit: its API representation, plus a signed link a portal front end can use
+    to fetch the latest saved draft."""
+    item = detail(request, page, site_context(request))
+    token_page = type(page).objects.filter(pk=page.pk).first() if page.pk else None
+    api_url = request.build_absolute_uri(f"/api/v1/preview?token={preview_token(token_page)}") \
+        if token_page and token_page.latest_revision_id else ""
+    return TemplateResponse(request, "exam_news/preview.html", {
+        "item": item, "api_url": api_url, "minutes": settings.API_PREVIEW_TOKEN_MAX_AGE // 60})
 
 
 class PreviewParams(Schema):

@@ -10,8 +10,11 @@ from ninja import Path as NinjaPath
 
 from cms.models import AdministrativeUnit
 from exam_news import models as m
-from exam_news.api import representation as rep
+from exam_news.api import json_ld
+from exam_news.api.context import site_context
 from exam_news.api.errors import NotFound, ParameterError
+from exam_news.api.images import local_iso
+from exam_news.api.items import area, section_ref
 from exam_news.api.pagination import paginate
 from exam_news.api.params import (
     MAX_ID,
@@ -32,7 +35,6 @@ from exam_news.api.schemas import (
     VenueOut,
     VenuePage,
 )
-from exam_news.api.visibility import site_context
 
 router = Router(tags=["Chuyên mục, lịch thi, điểm thi"])
 ERRORS = {404: NotFoundOut, 422: ValidationErrorOut}
@@ -47,8 +49,8 @@ def section_dict(section: m.ExamSectionPage, context) -> dict:
     return {
         "id": section.pk, "kind": section.kind, "year": section.year, "title": section.title,
         "intro": section.intro, "exam_start": section.exam_start, "exam_end": section.exam_end,
-        "results_at": rep.local_iso(section.results_at), "url": context.public_url(section),
-        "last_published_at": rep.local_iso(section.last_published_at),
+        "results_at": local_iso(section.results_at), "url": context.public_url(section),
+        "last_published_at": local_iso(section.last_published_at),
     }
 
 
@@ -99,7 +101,7 @@ def session_dict(session: m.ExamSession, section, context) -> dict:
         "ends_at": aware(session.date, session.end_time).isoformat(),
         "duration_minutes": session.duration_minutes, "notes": session.notes,
     }
-    data["json_ld"] = rep.event_json_ld(data, section, context)
+    data["json_ld"] = json_ld.event_json_ld(data, section, context)
     return data
 
 
@@ -121,11 +123,11 @@ def schedule(request, params: Query[SectionParam]):
     section = one_section(request, params)
     page, sessions, milestones = schedule_of(request, section)
     return {
-        "section": rep.section_ref(section),
+        "section": section_ref(section),
         "sessions": [session_dict(s, section, context) for s in sessions],
-        "milestones": [{"kind": x.kind, "title": x.title, "starts_at": rep.local_iso(x.starts_at),
-                        "ends_at": rep.local_iso(x.ends_at), "description": x.description} for x in milestones],
-        "last_published_at": rep.local_iso(page.last_published_at),
+        "milestones": [{"kind": x.kind, "title": x.title, "starts_at": local_iso(x.starts_at),
+                        "ends_at": local_iso(x.ends_at), "description": x.description} for x in milestones],
+        "last_published_at": local_iso(page.last_published_at),
     }
 
 
@@ -137,25 +139,25 @@ def venue_dict(venue: m.ExamVenue, section_refs: dict, province_name: str) -> di
     data = {
         "id": venue.pk, "code": venue.code, "name": venue.name, "address": venue.address,
         "full_address": ", ".join(x for x in (venue.address, venue.commune.name, province_name) if x),
-        "section": section_refs[venue.section_id], "commune": rep.area(venue.commune),
-        "legacy_district": rep.area(venue.legacy_district) if venue.legacy_district else None,
+        "section": section_refs[venue.section_id], "commune": area(venue.commune),
+        "legacy_district": area(venue.legacy_district) if venue.legacy_district else None,
         "location": {"lat": venue.latitude, "lon": venue.longitude} if venue.latitude is not None else None,
         "rooms": venue.rooms, "candidates": venue.candidates, "phone": venue.phone,
-        "access_notes": venue.access_notes, "updated_at": rep.local_iso(venue.updated_at),
+        "access_notes": venue.access_notes, "updated_at": local_iso(venue.updated_at),
     }
-    data["json_ld"] = rep.place_json_ld(data, province_name)
+    data["json_ld"] = json_ld.place_json_ld(data, province_name)
     return data
 
 
-def public_venues(request, section_ref: str | None, area_params: AreaParams):
+def public_venues(request, section_reference: str | None, area_params: AreaParams):
     context = site_context(request)
-    sections = resolve_sections(section_ref, list(context.sections.values()))
+    sections = resolve_sections(section_reference, list(context.sections.values()))
     queryset = m.ExamVenue.objects.filter(section__in=sections).select_related(
         "commune__parent", "legacy_district").order_by("section_id", "code")
     area = resolve_area(area_params)
     if area is not None:
         queryset = queryset.filter(Q(commune_id__in=area.unit_ids) | Q(legacy_district_id__in=area.unit_ids))
-    refs = {s.pk: rep.section_ref(s) for s in sections}
+    refs = {s.pk: section_ref(s) for s in sections}
     return queryset, refs
 
 

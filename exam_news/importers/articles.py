@@ -46,7 +46,8 @@ from cms.text import fold
 from exam_news import models as m
 from exam_news.importers.richtext import body_blocks, comparable
 from exam_news.importers.tables import MAX_ROWS, Column, ImportFileError, ImportReport, Row, RowError, validated
-from exam_news.publishing import PublishBlocked
+from exam_news.kinds import article_model, kind_of
+from exam_news.models.publishing_rules import PublishBlocked
 from exam_news.sections import province_of
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -59,20 +60,26 @@ COMMON_KEYS = ("id", "kind", "title", "summary", "body", "published", "area")
 
 
 @dataclass(frozen=True)
-class Kind:
-    page: type[m.ExamContentPage]
+class Importable:
+    """An article kind (``exam_news.kinds``) the import writes: where its pages go, and its own keys."""
+
+    kind: str
     index: type[Page]
     extras: tuple[str, ...] = ()
 
+    @property
+    def page(self) -> type[m.ExamContentPage]:
+        return article_model(self.kind)
 
-KINDS = {
-    "news": Kind(m.NewsPage, m.NewsIndexPage),
-    "story": Kind(m.StoryPage, m.StoryIndexPage, ("story_kind",)),
-    "directive": Kind(m.DirectivePage, m.DirectiveIndexPage, ("number", "doc_type", "issuer", "signer")),
-    "notice": Kind(m.NoticePage, m.NoticeIndexPage),
-    "rebuttal": Kind(m.RebuttalPage, m.RebuttalIndexPage, ("official_source",)),
-    "faq": Kind(m.QuestionPage, m.FAQIndexPage, ("question_topic",)),
-}
+
+KINDS = {spec.kind: spec for spec in (
+    Importable("news", m.NewsIndexPage),
+    Importable("story", m.StoryIndexPage, ("story_kind",)),
+    Importable("directive", m.DirectiveIndexPage, ("number", "doc_type", "issuer", "signer")),
+    Importable("notice", m.NoticeIndexPage),
+    Importable("rebuttal", m.RebuttalIndexPage, ("official_source",)),
+    Importable("faq", m.FAQIndexPage, ("question_topic",)),
+)}
 # Model fields reported under the JSON key they come from.
 FIELD_KEYS = {
     "source_id": "id", "title": "title", "draft_title": "title", "summary": "summary", "body": "body",
@@ -230,7 +237,7 @@ class _ArticleImport:
         areas = self._areas(data.get("area"), published)
         page = self.existing.get(source_id)
         if page is not None and not isinstance(page, spec.page):
-            old_kind = next(k for k, s in KINDS.items() if isinstance(page, s.page))
+            old_kind = kind_of(page)
             raise LineProblem("kind", _("bài “%(id)s” đã được nhập với loại “%(old)s”; không đổi được loại khi "
                                         "nhập lại.") % {"id": source_id, "old": old_kind})
         is_new, before = page is None, None

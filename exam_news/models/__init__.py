@@ -15,7 +15,7 @@ from exam_news.models.base import ExamContentPage
 from exam_news.models.directives import DirectiveIndexPage, DirectivePage, DocumentType
 from exam_news.models.notices import DisasterRiskLevel, NoticeIndexPage, NoticeKind, NoticePage, Urgency
 from exam_news.models.radio import Abbreviation, BroadcastSlot, Bulletin, BulletinItem, ItemKind, Priority
-from exam_news.models.releases import ReleaseBundle, ReleaseBundleItem
+from exam_news.models.release_bundles import ReleaseBundle, ReleaseBundleItem
 from exam_news.models.results import ResultsIndexPage, ResultsPage, ScoreBand, SubjectAverage, TopScorer
 from exam_news.models.schedule import ExamSession, Milestone, MilestoneKind, ScheduleIndexPage, Slot
 from exam_news.models.section import ExamKind, ExamSectionPage, section_title

@@ -1,8 +1,11 @@
 """Building blocks shared by the exam content pages."""
 
 import datetime
+from collections.abc import Callable
+from typing import ClassVar
 
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +16,8 @@ from wagtail.models import Page
 
 from cms.blocks import BodyBlock
 from cms.text import fold
-from exam_news.forms import ExamContentPageForm
-from exam_news.publishing import PublishBlocked, bundle_hold_problems, consent_problems
+from exam_news.models.page_forms import ExamContentPageForm
+from exam_news.models.publishing_rules import PublishBlocked, bundle_hold_problems, consent_problems
 
 AREAS_HELP = _("Địa bàn mà nội dung đề cập. Để trống nghĩa là toàn tỉnh.")
 
@@ -115,22 +118,12 @@ class ExamContentPage(GuardedPublishMixin, Page):
     subpage_types: list[str] = []
     is_creatable = False
 
+    # Wagtail asks the page model for its admin preview, which is the API's representation of the edit. The
+    # models do not import the HTTP layer: ``ExamNewsConfig.ready`` sets the renderer.
+    preview_renderer: ClassVar[Callable[[HttpRequest, "ExamContentPage"], HttpResponse] | None] = None
+
     def serve_preview(self, request, mode_name):
-        """Headless preview in the admin: the API representation of the unsaved edit, plus a signed link
-        a portal front end can use to fetch the latest saved draft."""
-        from django.conf import settings
-        from django.template.response import TemplateResponse
-
-        from exam_news.api.details import detail
-        from exam_news.api.preview import preview_token
-        from exam_news.api.visibility import site_context
-
-        item = detail(request, self, site_context(request))
-        token_page = type(self).objects.filter(pk=self.pk).first() if self.pk else None
-        api_url = request.build_absolute_uri(f"/api/v1/preview?token={preview_token(token_page)}") \
-            if token_page and token_page.latest_revision_id else ""
-        return TemplateResponse(request, "exam_news/preview.html", {
-            "item": item, "api_url": api_url, "minutes": settings.API_PREVIEW_TOKEN_MAX_AGE // 60})
+        return type(self).preview_renderer(request, self)
 
     class Meta:
         verbose_name = _("bài viết")

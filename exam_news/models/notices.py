@@ -1,9 +1,14 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 
 from exam_news.models.base import ExamContentPage, GuardedPublishMixin, SectionIndexPage
 
@@ -39,6 +44,17 @@ class DisasterRiskLevel(models.IntegerChoices):
     LEVEL_5 = 5, _("Cấp độ 5 – thảm họa")
 
 
+class NoticeQuerySet(PageQuerySet):
+    """A notice is in force from ``valid_from`` (included) to ``valid_until`` (excluded; none: until withdrawn)."""
+
+    def in_force_at(self, moment: datetime.datetime) -> "NoticeQuerySet":
+        return self.filter(valid_from__lte=moment).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=moment))
+
+    def in_force_during(self, start: datetime.datetime, end: datetime.datetime) -> "NoticeQuerySet":
+        """Notices in force at some moment of [start, end)."""
+        return self.filter(valid_from__lt=end).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=start))
+
+
 class NoticePage(ExamContentPage):
     """An urgent notice or weather/disaster warning with a validity window."""
 
@@ -70,9 +86,14 @@ class NoticePage(ExamContentPage):
     ]
     parent_page_types = ["exam_news.NoticeIndexPage"]
 
+    objects = PageManager.from_queryset(NoticeQuerySet)()
+
     class Meta:
         verbose_name = _("thông báo khẩn")
         verbose_name_plural = _("thông báo khẩn")
+
+    def in_force_at(self, moment: datetime.datetime) -> bool:
+        return self.valid_from <= moment and (self.valid_until is None or self.valid_until > moment)
 
     def clean(self) -> None:
         super().clean()

@@ -10,6 +10,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 
+from exam_news import kinds
+
 DEFAULT_SYLLABLES_PER_MINUTE = 200
 
 
@@ -67,15 +69,16 @@ class BroadcastSlot(models.TextChoices):
 
 
 class ItemKind(models.TextChoices):
-    NOTICE = "notice", _("Thông báo khẩn")
-    SCHEDULE = "schedule", _("Lịch thi")
-    VENUES = "venues", _("Điểm thi")
-    NEWS = "news", _("Tin tức")
-    STORY = "story", _("Câu chuyện")
-    DIRECTIVE = "directive", _("Văn bản chỉ đạo")
-    RESULTS = "results", _("Kết quả thi")
-    REBUTTAL = "rebuttal", _("Cải chính tin sai")
-    FAQ = "faq", _("Hỏi - đáp")
+    # The content kinds carry the label every channel uses (exam_news.kinds).
+    NOTICE = "notice", kinds.label("notice")
+    SCHEDULE = "schedule", kinds.label("schedule")
+    VENUES = "venues", kinds.label("venue")
+    NEWS = "news", kinds.label("news")
+    STORY = "story", kinds.label("story")
+    DIRECTIVE = "directive", kinds.label("directive")
+    RESULTS = "results", kinds.label("results")
+    REBUTTAL = "rebuttal", kinds.label("rebuttal")
+    FAQ = "faq", kinds.label("faq")
     FREE_TEXT = "free_text", _("Nội dung tự soạn")
 
 

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from exam_news.models.base import ConsentMixin, ExamContentPage, GuardedPublishMixin, SectionIndexPage
-from exam_news.publishing import consent_problems
+from exam_news.models.publishing_rules import consent_problems
 
 SCORE = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("10"))]
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 
-from exam_news.forms import ExamSectionPageForm
+from exam_news.models.page_forms import ExamSectionPageForm
 
 
 class ExamKind(models.TextChoices):

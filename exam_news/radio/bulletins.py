@@ -12,10 +12,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.areas import with_counterparts
 from cms.models import AdministrativeUnit, RadioStation
 from exam_news.models import (
     ExamSectionPage,
@@ -29,6 +30,8 @@ from exam_news.models import (
     Urgency,
 )
 from exam_news.models.radio import Bulletin, BulletinItem, ItemKind, Priority
+from exam_news.public.site import ROOT_PATH_LENGTH, SiteContext, root_context
+from exam_news.public.visibility import in_area, public
 
 Level = AdministrativeUnit.Level
 URGENCY_ORDER = {Urgency.IMMEDIATE: 0, Urgency.EXPECTED: 1, Urgency.FUTURE: 2}
@@ -75,26 +78,29 @@ class StationArea:
 
 def station_area(station: RadioStation) -> StationArea:
     """A province station covers everything; a commune station covers its commune, the legacy units the
-    commune succeeded (content of 2020–2024 names districts), and province-wide content."""
+    commune succeeded (content of 2020–2024 names districts), and province-wide content; a legacy district's
+    station, the communes that succeeded it."""
     area = station.area
     if station.level == RadioStation.Level.PROVINCE or area is None or area.level == Level.PROVINCE:
         return StationArea(None)
-    if area.is_legacy:
-        successors = set(area.successors.values_list("pk", flat=True))
-        return StationArea(frozenset({area.pk} | successors), frozenset(successors))
-    predecessors = set(AdministrativeUnit.objects.filter(successors=area).values_list("pk", flat=True))
-    return StationArea(frozenset({area.pk} | predecessors), frozenset({area.pk}))
+    unit_ids = with_counterparts([area.pk])
+    return StationArea(unit_ids, unit_ids - {area.pk} if area.is_legacy else frozenset({area.pk}))
 
 
-def propose_items(station: RadioStation, section: ExamSectionPage, date: datetime.date) -> list[ProposedItem]:
-    """Items for ``station``'s area on ``date``, in broadcast order."""
+def propose_items(station: RadioStation, section: ExamSectionPage, date: datetime.date,
+                  context: SiteContext | None = None) -> list[ProposedItem]:
+    """Items for ``station``'s area on ``date``, in broadcast order: only what the public may see now
+    (``exam_news.public``; ``context``, the site's, is read when not given), as on every other channel."""
     area = station_area(station)
+    context = context or root_context(section.path[:ROOT_PATH_LENGTH])
+    if context is None or not context.is_public_section(section):
+        return []
     return [
-        *_notice_items(section, area, date),
-        *_schedule_items(section, date),
+        *_notice_items(section, area, date, context),
+        *_schedule_items(section, date, context),
         *_venue_items(section, area),
-        *_article_items(NewsPage, ItemKind.NEWS, section, area, date),
-        *_article_items(StoryPage, ItemKind.STORY, section, area, date),
+        *_article_items(NewsPage, ItemKind.NEWS, section, area, date, context),
+        *_article_items(StoryPage, ItemKind.STORY, section, area, date, context),
     ]
 
 
@@ -126,9 +132,7 @@ def propose_into(bulletin: Bulletin, user=None):
 
 
 def _in_area(queryset: QuerySet, area: StationArea) -> QuerySet:
-    if area.province_wide:
-        return queryset
-    return queryset.filter(Q(areas__isnull=True) | Q(areas__in=area.unit_ids)).distinct()
+    return queryset if area.province_wide else in_area(queryset, area.unit_ids)
 
 
 def _codes(page) -> tuple[str, ...]:
@@ -143,12 +147,10 @@ def _day_bounds(date: datetime.date) -> tuple[datetime.datetime, datetime.dateti
     return start, start + datetime.timedelta(days=1)
 
 
-def _notice_items(section: ExamSectionPage, area: StationArea, date: datetime.date) -> list[ProposedItem]:
-    start, end = _day_bounds(date)
+def _notice_items(section: ExamSectionPage, area: StationArea, date: datetime.date,
+                  context: SiteContext) -> list[ProposedItem]:
     notices = _in_area(
-        NoticePage.objects.live().descendant_of(section)
-        .filter(valid_from__lt=end).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=start)),
-        area,
+        public(NoticePage.objects.descendant_of(section).in_force_during(*_day_bounds(date)), context), area,
     ).prefetch_related("areas")
     ordered = sorted(notices, key=lambda n: (
         URGENCY_ORDER.get(n.urgency, len(URGENCY_ORDER)), -(n.disaster_risk_level or 0), -n.valid_from.timestamp(),
@@ -185,8 +187,8 @@ def notice_text(notice: NoticePage) -> str:
 # --- schedule ---------------------------------------------------------------------------------------
 
 
-def _schedule_items(section: ExamSectionPage, date: datetime.date) -> list[ProposedItem]:
-    pages = ScheduleIndexPage.objects.live().child_of(section)
+def _schedule_items(section: ExamSectionPage, date: datetime.date, context: SiteContext) -> list[ProposedItem]:
+    pages = public(ScheduleIndexPage.objects.child_of(section), context)
     sessions = list(ExamSession.objects.filter(
         page__in=pages, date__gte=date, date__lt=date + datetime.timedelta(days=schedule_days()),
     ).order_by("date", "start_time", "sort_order"))
@@ -264,9 +266,9 @@ def venues_text(venues: Sequence[ExamVenue]) -> str:
 
 
 def _article_items(model, kind: str, section: ExamSectionPage, area: StationArea,
-                   date: datetime.date) -> list[ProposedItem]:
+                   date: datetime.date, context: SiteContext) -> list[ProposedItem]:
     pages = _in_area(
-        model.objects.live().descendant_of(section)
+        public(model.objects.descendant_of(section), context)
         .filter(date__lte=date, date__gt=date - datetime.timedelta(days=recent_days())),
         area,
     ).order_by("-date", "-pk").prefetch_related("areas")[:recent_limit()]

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from exam_news import models as m
-from exam_news.releases import schedule_bundle
+from exam_news.releasing import schedule_bundle
 from tests.api.conftest import make_news
 from tests.conftest import unit
 from tests.exam_news.factories import add_page, index_of, news, notice, story
@@ -173,7 +173,7 @@ def test_drafts_expired_future_and_unpublished_sections_never_appear(client, por
 def test_release_bundle_items_are_invisible_until_the_moment(client, portal, approver):
     from zoneinfo import ZoneInfo
 
-    from exam_news.releases import release_due_bundles
+    from exam_news.releasing import release_due_bundles
 
     moment = datetime.datetime(2025, 7, 16, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
     with time_machine.travel(moment - datetime.timedelta(hours=2), tick=False):

@@ -1,7 +1,7 @@
 import pytest
 
 from cms.admin_units import load_admin_units
-from cms.areas import UnitNotFound, communes_of, expand_area, legacy_districts_of, match_unit
+from cms.areas import UnitNotFound, communes_of, legacy_districts_of, match_unit, with_counterparts
 from cms.models import AdministrativeUnit
 from cms.text import fold, fold_key
 from tests.conftest import AN_GIANG, unit
@@ -50,9 +50,10 @@ def test_legacy_district_successors_and_expansion():
     tan_chau = unit("887", "legacy_district")
     names = set(tan_chau.successors.values_list("name", flat=True))
     assert "Phường Tân Châu" in names
-    assert expand_area(tan_chau) == {tan_chau.pk, *tan_chau.successors.values_list("pk", flat=True)}
-    commune = unit("30376")
-    assert expand_area(commune) == {commune.pk}
+    assert with_counterparts([tan_chau.pk]) == {tan_chau.pk, *tan_chau.successors.values_list("pk", flat=True)}
+    commune = tan_chau.successors.get(name="Phường Tân Châu")
+    assert tan_chau.pk in with_counterparts([commune.pk])
+    assert with_counterparts([commune.pk]) == {commune.pk, *commune.predecessors.values_list("pk", flat=True)}
 
 
 @pytest.mark.django_db

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from exam_news import models as m
-from exam_news.publishing import PublishBlocked
+from exam_news.models.publishing_rules import PublishBlocked
 from tests.exam_news.admin_forms import edit_form, post_edit
 from tests.exam_news.factories import add_page, story
 

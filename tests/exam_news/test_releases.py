@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from exam_news import models as m
-from exam_news.publishing import PublishBlocked
-from exam_news.releases import cancel_bundle, release_due_bundles, schedule_bundle
+from exam_news.models.publishing_rules import PublishBlocked
+from exam_news.releasing import cancel_bundle, release_due_bundles, schedule_bundle
 from tests.exam_news.factories import add_page, news, notice
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")

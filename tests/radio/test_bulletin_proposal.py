@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from exam_news.models import ItemKind, Priority
+from exam_news.public.site import ROOT_PATH_LENGTH, root_context
 from exam_news.radio.bulletins import propose_items, station_area
 from tests.conftest import CHAU_DOC, LONG_XUYEN, unit
 from tests.exam_news.factories import add_page, news, notice, story
@@ -136,8 +137,9 @@ def test_proposal_uses_a_constant_number_of_queries(section, n):
     radio = station()
     _populate(section, n)
     radio = type(radio).objects.select_related("area").get(pk=radio.pk)
+    context = root_context(section.path[:ROOT_PATH_LENGTH])  # the site's public tree (memoised in production)
     with CaptureQueriesContext(connection) as captured:
-        items = propose_items(radio, section, DATE)
+        items = propose_items(radio, section, DATE, context)
     assert len([i for i in items if i.kind == ItemKind.NEWS]) == n
     # 1 legacy-predecessor lookup, notices (+areas), sessions, venues, news (+areas), stories (+areas)
     assert len(captured.captured_queries) == 9, [q["sql"] for q in captured.captured_queries]

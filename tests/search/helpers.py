@@ -2,7 +2,7 @@ import datetime
 
 from django.utils import timezone
 
-from search.database import DatabaseBackend
+from search.database.backend import DatabaseBackend
 from search.models import SearchEntry
 from search.types import SearchQuery
 

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from search import database, filters
-from search.database import DatabaseBackend
+from search import filters
+from search.database import backend, counts, engines, estimation, hits, matching, postgres, tables, writing
+from search.database.backend import DatabaseBackend
 from search.models import SearchEntry
 from search.types import AreaRef, SearchDocument, SearchQuery
 from tests.search.helpers import find, titles
@@ -31,7 +32,7 @@ def doc(key: str, title: str, kind: str = "news", year: int = 2025, **fields) ->
 
 @pytest.fixture
 def corpus():
-    database.write([
+    writing.write([
         doc("page:1", "Danh sách điểm thi tại Tân Châu", summary="Thí sinh xem địa chỉ điểm thi.",
             areas=(LONG_XUYEN, OLD_LONG_XUYEN)),
         doc("page:2", "Diễm thi đậu thủ khoa", kind="story", summary="Em Diễm đạt điểm cao nhất tỉnh."),
@@ -122,7 +123,7 @@ def test_highlighted_snippets_and_hit_fields(corpus):
 
 
 def test_hits_carry_the_documents_fields_with_their_types(corpus):
-    database.write([doc("page:11", "Kết quả phúc khảo môn Văn", kind="news", year=2024, source_id="old-77",
+    writing.write([doc("page:11", "Kết quả phúc khảo môn Văn", kind="news", year=2024, source_id="old-77",
                         date=datetime.date(2024, 7, 20), number="1402/TB-SGDĐT", areas=(CHAU_DOC, LONG_XUYEN))])
     hit = find("ket qua phuc khao mon van").hits[0]
     assert (hit.key, hit.kind, hit.title, hit.url) == (
@@ -155,7 +156,7 @@ def test_suggestions_complete_the_last_word(corpus):
 
 
 def test_rewriting_a_document_replaces_it(corpus):
-    database.write([doc("page:4", "Hoa sen nở mùa thi", kind="story")])
+    writing.write([doc("page:4", "Hoa sen nở mùa thi", kind="story")])
     assert find("hoa phuong").total == 0 or "Hoa phượng nở mùa thi" not in titles(find("hoa phuong"))
     assert titles(find("hoa sen")) == ["Hoa sen nở mùa thi"]
 
@@ -169,7 +170,7 @@ def many():
     """300 items that all mention "thi": 160 news of 2025 and 140 FAQs of 2024, half of them in Châu Đốc."""
     docs = [doc(f"page:{n}", f"Tin thứ {n} về kỳ thi", kind="news" if n < 160 else "faq",
                 year=2025 if n < 160 else 2024, areas=(CHAU_DOC,) if n % 2 else ()) for n in range(300)]
-    database.write(docs)
+    writing.write(docs)
     return docs
 
 
@@ -179,13 +180,13 @@ def in_slots(docs: list, slots: int) -> list:
 
 def beyond_the_tally(monkeypatch) -> None:
     """Counts of more than 10 matches are estimated from the sample slots (no exact tally)."""
-    monkeypatch.setattr(database, "EXACT_LIMIT", 10)
-    monkeypatch.setattr(database, "TALLY_LIMIT", 10)
+    monkeypatch.setattr(tables, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(tables, "TALLY_LIMIT", 10)
 
 
 def test_a_tally_counts_every_match_and_takes_the_facets_from_a_sample_by_id(many, monkeypatch):
-    monkeypatch.setattr(database, "EXACT_LIMIT", 10)  # 300 matches: more than the facets count exactly …
-    monkeypatch.setattr(database, "SAMPLE_SIZE", 100)  # … so they are read from about 100 of them
+    monkeypatch.setattr(tables, "EXACT_LIMIT", 10)  # 300 matches: more than the facets count exactly …
+    monkeypatch.setattr(tables, "SAMPLE_SIZE", 100)  # … so they are read from about 100 of them
     width = -(-filters.SAMPLE_SLOTS * 100 // 300)
     ids = dict(SearchEntry.objects.values_list("key", "id"))
     sampled = [d for d in many if ids[d.key] % filters.SAMPLE_SLOTS < width]
@@ -193,13 +194,13 @@ def test_a_tally_counts_every_match_and_takes_the_facets_from_a_sample_by_id(man
     results = find("ky thi")
     assert results.total_exact and results.total == 300
     assert {f.value: f.count for f in results.facets["kind"]} == {
-        kind: database._significant(n * scale) for kind, n in Counter(d.kind for d in sampled).items()}
+        kind: counts.significant(n * scale) for kind, n in Counter(d.kind for d in sampled).items()}
     assert {f.value: f.count for f in results.facets["year"]} == {
-        str(year): database._significant(n * scale) for year, n in Counter(d.year for d in sampled).items()}
+        str(year): counts.significant(n * scale) for year, n in Counter(d.year for d in sampled).items()}
 
 
 def test_a_tally_of_more_matches_than_its_limit_gives_way_to_an_estimate(many, monkeypatch):
-    monkeypatch.setattr(database, "TALLY_LIMIT", 299)
+    monkeypatch.setattr(tables, "TALLY_LIMIT", 299)
     assert ky_thi().tally(299, 50) is None
     assert ky_thi().tally(300, 50).total == 300
     results = find("ky thi")
@@ -208,20 +209,20 @@ def test_a_tally_of_more_matches_than_its_limit_gives_way_to_an_estimate(many, m
 
 @pytest.mark.parametrize("window", [5, 50])
 def test_a_tally_hands_over_the_newest_matches_as_candidates(mixed, monkeypatch, django_assert_num_queries, window):
-    monkeypatch.setattr(database, "EXACT_LIMIT", 10)  # only a sample and the newest come back with the total
-    monkeypatch.setattr(database, "SAMPLE_SIZE", 30)
+    monkeypatch.setattr(tables, "EXACT_LIMIT", 10)  # only a sample and the newest come back with the total
+    monkeypatch.setattr(tables, "SAMPLE_SIZE", 30)
     match = ky_thi()
     counts = match.tally(1000, window)
     assert counts.total == 300 and len(counts.matches) < 300
-    from_tally = database._candidate_ids(match, window, counts=counts)
-    assert from_tally == database._candidate_ids(match, window)  # what the newest-first statements give
+    from_tally = hits.candidate_ids(match, window, counts=counts)
+    assert from_tally == hits.candidate_ids(match, window)  # what the newest-first statements give
     with django_assert_num_queries(0 if match.FLAGS_STRONG else 1):  # PostgreSQL flags strong matches too
-        database._candidate_ids(match, window, counts=counts)
+        hits.candidate_ids(match, window, counts=counts)
 
 
 def test_beyond_the_counting_limit_a_sample_of_every_slot_gives_the_true_counts(many, monkeypatch):
     beyond_the_tally(monkeypatch)
-    monkeypatch.setattr(database, "SAMPLE_SIZE", 10_000)  # more than there are: every slot is read
+    monkeypatch.setattr(tables, "SAMPLE_SIZE", 10_000)  # more than there are: every slot is read
     results = find("ky thi")
     assert not results.total_exact and results.total == 300
     assert {f.value: f.count for f in results.facets["kind"]} == {"news": 160, "faq": 140}
@@ -234,37 +235,37 @@ def test_beyond_the_counting_limit_one_sample_slot_can_be_enough(many, monkeypat
     first = in_slots(many, 1)
     assert first  # the estimate below needs one item in slot 0
     beyond_the_tally(monkeypatch)
-    monkeypatch.setattr(database, "SAMPLE_SIZE", 2 * len(first))
+    monkeypatch.setattr(tables, "SAMPLE_SIZE", 2 * len(first))
     results = find("ky thi")
     assert not results.total_exact
-    assert results.total == max(database._significant(len(first) * filters.SAMPLE_SLOTS), 10)
+    assert results.total == max(counts.significant(len(first) * filters.SAMPLE_SLOTS), 10)
     assert {f.value: f.count for f in results.facets["kind"]} == {
-        kind: database._significant(n * filters.SAMPLE_SLOTS) for kind, n in Counter(d.kind for d in first).items()}
+        kind: counts.significant(n * filters.SAMPLE_SLOTS) for kind, n in Counter(d.kind for d in first).items()}
 
 
 def test_a_sample_too_small_to_estimate_from_is_widened_to_more_slots(many, monkeypatch):
     size = 2 * len(in_slots(many, 1)) + 2  # slot 0 holds fewer than half of that: more slots are read
     beyond_the_tally(monkeypatch)
-    monkeypatch.setattr(database, "SAMPLE_SIZE", size)
+    monkeypatch.setattr(tables, "SAMPLE_SIZE", size)
     estimate = max(len(in_slots(many, 1)) * filters.SAMPLE_SLOTS, 11)
     slots = ky_thi().sample_slots(-(-filters.SAMPLE_SLOTS * size // estimate))  # PostgreSQL: up to a sample width
     assert 1 < slots < filters.SAMPLE_SLOTS
     sampled, scale = in_slots(many, slots), filters.SAMPLE_SLOTS / slots
     results = find("ky thi")
-    assert not results.total_exact and results.total == max(database._significant(len(sampled) * scale), 10)
+    assert not results.total_exact and results.total == max(counts.significant(len(sampled) * scale), 10)
     assert {f.value: f.count for f in results.facets["year"]} == {
-        str(year): database._significant(n * scale) for year, n in Counter(d.year for d in sampled).items()}
+        str(year): counts.significant(n * scale) for year, n in Counter(d.year for d in sampled).items()}
 
 
 def test_estimates_are_rounded_to_two_significant_digits():
-    assert [database._significant(n) for n in (7, 99, 123, 98_187, 1_050)] == [7, 99, 120, 98_000, 1_000]
+    assert [counts.significant(n) for n in (7, 99, 123, 98_187, 1_050)] == [7, 99, 120, 98_000, 1_000]
 
 
 def test_the_best_title_match_is_found_even_when_newer_items_mention_the_words_only_in_their_text(monkeypatch):
-    monkeypatch.setattr(database, "MIN_CANDIDATES", 3)
-    monkeypatch.setattr(database, "MIN_BODY_CANDIDATES", 1)
-    database.write([doc("page:1", "Hướng dẫn phúc khảo bài thi", kind="faq")])  # written first: the oldest
-    database.write([doc(f"page:{n}", f"Tin số {n}", body="Thí sinh có thể phúc khảo bài thi.") for n in range(2, 12)])
+    monkeypatch.setattr(tables, "MIN_CANDIDATES", 3)
+    monkeypatch.setattr(tables, "MIN_BODY_CANDIDATES", 1)
+    writing.write([doc("page:1", "Hướng dẫn phúc khảo bài thi", kind="faq")])  # written first: the oldest
+    writing.write([doc(f"page:{n}", f"Tin số {n}", body="Thí sinh có thể phúc khảo bài thi.") for n in range(2, 12)])
     results = find("phuc khao", limit=2)  # ranks a window of 3 + 1: the title match and the newest by text
     assert results.total == 11 and titles(results)[0] == "Hướng dẫn phúc khảo bài thi"
 
@@ -273,7 +274,7 @@ def test_the_best_title_match_is_found_even_when_newer_items_mention_the_words_o
 def test_what_matching_and_ranking_read_stays_in_the_row_on_postgresql():
     with connection.cursor() as cursor:
         cursor.execute("SELECT attname, attstorage FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0",
-                       [database.ENTRY])
+                       [tables.ENTRY])
         storage = dict(cursor.fetchall())
     inline = ("tsv", "head_tsv", "filter_tsv", "filter_terms", "key", "title_terms", "code_terms", "place_terms",
               "toned_terms")
@@ -283,7 +284,7 @@ def test_what_matching_and_ranking_read_stays_in_the_row_on_postgresql():
 
 def test_expired_items_are_not_counted(corpus):
     later = timezone.now() + datetime.timedelta(days=1)
-    database.write([doc("page:20", "Thông báo tạm hoãn thi vì mưa", kind="notice", expires_at=later)])
+    writing.write([doc("page:20", "Thông báo tạm hoãn thi vì mưa", kind="notice", expires_at=later)])
     assert find("hoan").total == 1
     after = find("hoan", now=later + datetime.timedelta(minutes=1))
     assert after.total == 0 and after.facets["kind"] == []
@@ -291,7 +292,7 @@ def test_expired_items_are_not_counted(corpus):
 
 def test_expired_items_are_purged_by_publish_due_and_not_before():
     soon = timezone.now() + datetime.timedelta(hours=1)
-    database.write([doc("page:20", "Thông báo tạm hoãn thi vì mưa", kind="notice", expires_at=soon),
+    writing.write([doc("page:20", "Thông báo tạm hoãn thi vì mưa", kind="notice", expires_at=soon),
                     doc("page:21", "Thông báo đã hết hạn", kind="notice",
                         expires_at=timezone.now() - datetime.timedelta(minutes=1))])
     out = StringIO()
@@ -299,15 +300,15 @@ def test_expired_items_are_purged_by_publish_due_and_not_before():
     assert "Đã xoá 1 mục hết hạn" in out.getvalue()
     assert set(SearchEntry.objects.values_list("key", flat=True)) >= {"page:20"}
     assert not SearchEntry.objects.filter(key="page:21").exists()
-    assert database.purge_expired(now=soon) == 1 and find("hoan").total == 0
+    assert writing.purge_expired(now=soon) == 1 and find("hoan").total == 0
 
 
 @pytest.mark.parametrize("expired", [False, True])
 def test_the_expiry_check_is_sent_only_while_something_has_expired(expired):
     now = timezone.now()
-    database.write([doc("page:20", "Thông báo tạm hoãn thi vì mưa", kind="notice",
+    writing.write([doc("page:20", "Thông báo tạm hoãn thi vì mưa", kind="notice",
                         expires_at=now + datetime.timedelta(days=-1 if expired else 1))])
-    match = database._match([("hoan",)], SearchQuery(text="hoan", root=ROOT, now=now))
+    match = engines.match_for([("hoan",)], SearchQuery(text="hoan", root=ROOT, now=now))
     if connection.vendor == "sqlite":
         assert match.expired is expired
     assert match.count(10) == (0 if expired else 1)
@@ -315,14 +316,14 @@ def test_the_expiry_check_is_sent_only_while_something_has_expired(expired):
 
 def test_when_every_match_was_counted_the_candidates_come_from_that_count(many, django_assert_num_queries):
     query = SearchQuery(text="ky thi", root=ROOT, now=timezone.now())
-    match = database._match([("ky",), ("thi",)], query)
-    counts = database._totals(match)
+    match = engines.match_for([("ky",), ("thi",)], query)
+    counts = estimation.totals(match)
     assert counts.exact and len(counts.matches) == 300
-    from_count = database._candidate_ids(match, 50, counts=counts)
-    assert from_count == database._candidate_ids(match, 50)  # what the newest-first statements give
+    from_count = hits.candidate_ids(match, 50, counts=counts)
+    assert from_count == hits.candidate_ids(match, 50)  # what the newest-first statements give
     strong_queries = 0 if match.FLAGS_STRONG else 1  # PostgreSQL flags strong matches while counting
     with django_assert_num_queries(strong_queries):
-        database._candidate_ids(match, 50, counts=counts)
+        hits.candidate_ids(match, 50, counts=counts)
 
 
 @pytest.fixture
@@ -331,12 +332,12 @@ def mixed():
     docs = [doc(f"page:{n}", f"Tin thứ {n} về kỳ thi" if n % 3 == 0 else f"Tin thứ {n}",
                 body="" if n % 3 == 0 else "Bài viết về kỳ thi năm nay.", kind="news" if n % 2 else "faq")
             for n in range(300)]
-    database.write(docs)
+    writing.write(docs)
     return docs
 
 
-def ky_thi(**fields) -> "database._Match":
-    return database._match([("ky",), ("thi",)], SearchQuery(text="ky thi", root=ROOT, now=timezone.now(), **fields))
+def ky_thi(**fields) -> "matching.Match":
+    return engines.match_for([("ky",), ("thi",)], SearchQuery(text="ky thi", root=ROOT, now=timezone.now(), **fields))
 
 
 def test_the_first_sample_slot_is_probed_for_its_matches(mixed):
@@ -352,19 +353,19 @@ def test_the_first_sample_slot_is_probed_for_its_matches(mixed):
 
 @pytest.mark.parametrize("read_through_filters", [True, False])
 def test_a_widened_sample_is_the_same_whichever_posting_lists_are_read(mixed, monkeypatch, read_through_filters):
-    monkeypatch.setattr(database._Probe, "checks_fewer_rows", lambda probe, slots: read_through_filters)
+    monkeypatch.setattr(counts.Probe, "checks_fewer_rows", lambda probe, slots: read_through_filters)
     news = [d for d in mixed if d.kind == "news"]
     size = 2 * len(in_slots(news, 1)) + 2
     beyond_the_tally(monkeypatch)
-    monkeypatch.setattr(database, "SAMPLE_SIZE", size)
+    monkeypatch.setattr(tables, "SAMPLE_SIZE", size)
     slots = ky_thi().sample_slots(-(-filters.SAMPLE_SLOTS * size // max(len(in_slots(news, 1)) * 128, 11)))
     assert 1 < slots < filters.SAMPLE_SLOTS
     results = find("ky thi", kinds=("news",))
-    assert results.total == max(database._significant(len(in_slots(news, slots)) * 128 / slots), 10)
+    assert results.total == max(counts.significant(len(in_slots(news, slots)) * 128 / slots), 10)
 
 
 def test_the_newest_matches_are_the_same_read_through_the_indexes_or_row_by_row(mixed, monkeypatch):
-    monkeypatch.setattr(database, "_table_rows", lambda: 1)  # any expected count is "most rows": read row by row
+    monkeypatch.setattr(postgres, "table_rows", lambda: 1)  # any expected count is "most rows": read row by row
     keys = dict(SearchEntry.objects.values_list("id", "key"))
     newest_news = [d.key for d in reversed(mixed) if d.kind == "news"][:7]
     newest_strong = [d.key for d in reversed(mixed) if d.kind == "news" and "kỳ thi" in d.title][:7]
@@ -375,36 +376,36 @@ def test_the_newest_matches_are_the_same_read_through_the_indexes_or_row_by_row(
 
 
 def test_a_word_never_indexed_in_any_spelling_skips_the_count(corpus, monkeypatch):
-    assert database._all_indexed([("thi",), ("2031",)])  # numbers are not in the vocabulary: counted
-    assert database._all_indexed([("thii", "thi")])  # one spelling is enough
-    assert not database._all_indexed([("thi",), ("qwzx",)])
+    assert backend.all_indexed([("thi",), ("2031",)])  # numbers are not in the vocabulary: counted
+    assert backend.all_indexed([("thii", "thi")])  # one spelling is enough
+    assert not backend.all_indexed([("thi",), ("qwzx",)])
     counted = []
-    totals = database._totals
-    monkeypatch.setattr(database, "_totals", lambda match, window=100: counted.append(match.words) or totals(
+    totals = estimation.totals
+    monkeypatch.setattr(backend, "totals", lambda match, window=100: counted.append(match.words) or totals(
         match, window))
     results = find("qwzx thi")  # no correction for "qwzx": any of the words
-    every_word = database._match([("qwzx",), ("thi",)], SearchQuery(text="", root=ROOT, now=timezone.now())).words
+    every_word = engines.match_for([("qwzx",), ("thi",)], SearchQuery(text="", root=ROOT, now=timezone.now())).words
     assert every_word not in counted and results.total == find("thi").total
 
 
 def test_correction_counts_match_exact_counts_up_to_the_limit(many, monkeypatch):
-    monkeypatch.setattr(database, "CORRECTION_COUNT_LIMIT", 10)
-    database.write([doc("page:900", "Lịch thi bổ sung")])
+    monkeypatch.setattr(tables, "CORRECTION_COUNT_LIMIT", 10)
+    writing.write([doc("page:900", "Lịch thi bổ sung")])
     query = SearchQuery(text="", root=ROOT, now=timezone.now())
     words = ["thi", "sung", "khong"]  # in every item, in one, in none
-    assert database._correction_counts(words, query) == {w: database._match([(w,)], query).count(10) for w in words}
-    assert database._correction_counts(words, query) == {"thi": 10, "sung": 1, "khong": 0}
+    assert backend.correction_counts(words, query) == {w: engines.match_for([(w,)], query).count(10) for w in words}
+    assert backend.correction_counts(words, query) == {"thi": 10, "sung": 1, "khong": 0}
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics of common words")
 def test_common_words_are_checked_row_by_row_with_the_same_results(mixed, monkeypatch):
     plain = find("ky thi nam nay", kinds=("news",))
-    monkeypatch.setattr(database, "_lexeme_shares", lambda: {"thi": 0.9, "ky": 0.8})
-    match = database._match([("ky",), ("thi",), ("nam",), ("nay",)], SearchQuery(text="", root=ROOT,
+    monkeypatch.setattr(postgres, "lexeme_shares", lambda: {"thi": 0.9, "ky": 0.8})
+    match = engines.match_for([("ky",), ("thi",), ("nam",), ("nay",)], SearchQuery(text="", root=ROOT,
                                                                                  now=timezone.now()))
     assert "thi" not in match.selective and "nam" in match.selective and "thi" in match.words
-    monkeypatch.setattr(database, "_lexeme_shares", lambda: {"thi": 0.9, "ky": 0.8, "nam": 0.7, "nay": 0.6})
-    assert database._match([("ky",), ("thi",)], SearchQuery(text="", root=ROOT, now=timezone.now())).selective == (
+    monkeypatch.setattr(postgres, "lexeme_shares", lambda: {"thi": 0.9, "ky": 0.8, "nam": 0.7, "nay": 0.6})
+    assert engines.match_for([("ky",), ("thi",)], SearchQuery(text="", root=ROOT, now=timezone.now())).selective == (
         "(ky)")  # the rarest word is kept when all are common
     with_shares = find("ky thi nam nay", kinds=("news",))
     assert (with_shares.total, titles(with_shares)) == (plain.total, titles(plain))
@@ -414,10 +415,10 @@ def test_common_words_are_checked_row_by_row_with_the_same_results(mixed, monkey
 def test_a_probe_reads_a_rare_words_matches_through_the_index_with_the_same_result(mixed, monkeypatch):
     keys = [k for k in (f"page:{n}" for n in range(1000, 3000)) if filters.sample_slot(k) == 0][:3]
     strong = [doc(key, "Lịch kỳ thi mới") for key in keys]  # in the first slot, with the words in the title
-    database.write(strong)
+    writing.write(strong)
     mixed = [*mixed, *strong]
     row_by_row = ky_thi().probe()
-    monkeypatch.setattr(database, "_lexeme_shares", lambda: {"thi": 0.9, "nam": 0.5, "ky": 0.05})
+    monkeypatch.setattr(postgres, "lexeme_shares", lambda: {"thi": 0.9, "nam": 0.5, "ky": 0.05})
     match = ky_thi()
     assert match.rarest_share == 0.05
     through_the_index = match.probe()
@@ -431,15 +432,15 @@ def test_a_probe_reads_a_rare_words_matches_through_the_index_with_the_same_resu
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics of common words")
 def test_no_probe_when_the_rarest_word_is_in_fewer_entries_than_the_tally_counts(mixed, monkeypatch):
     probed = []
-    monkeypatch.setattr(database._PostgresMatch, "probe", lambda match: probed.append(match) or pytest.fail())
-    monkeypatch.setattr(database, "_table_rows", lambda: 300.0)
-    monkeypatch.setattr(database, "TALLY_LIMIT", 400)  # "ky" is in every one of the 300 entries: at most 300
-    monkeypatch.setattr(database, "_lexeme_shares", lambda: {"thi": 1.0, "ky": 1.0, "nam": 0.7})
+    monkeypatch.setattr(postgres.PostgresMatch, "probe", lambda match: probed.append(match) or pytest.fail())
+    monkeypatch.setattr(postgres, "table_rows", lambda: 300.0)
+    monkeypatch.setattr(tables, "TALLY_LIMIT", 400)  # "ky" is in every one of the 300 entries: at most 300
+    monkeypatch.setattr(postgres, "lexeme_shares", lambda: {"thi": 1.0, "ky": 1.0, "nam": 0.7})
     assert find("ky thi").total == 300 and not probed
     # A word the statistics do not list is rarer than the rarest they do ("tin" < 70 %).
-    assert database._match([("tin",), ("thi",)], SearchQuery(text="", root=ROOT, now=timezone.now())
+    assert engines.match_for([("tin",), ("thi",)], SearchQuery(text="", root=ROOT, now=timezone.now())
                            ).at_most() == pytest.approx(210.0)
-    monkeypatch.setattr(database, "_table_rows", lambda: 1000.0)
+    monkeypatch.setattr(postgres, "table_rows", lambda: 1000.0)
     with pytest.raises(pytest.fail.Exception):
         find("ky thi")  # 1,000 entries may match: more than the tally counts, so it probes first
 
@@ -450,7 +451,7 @@ def titled():
     docs = [doc("page:1", "Lịch thi ngày mai"), doc("page:2", "Lịch thi Ngữ văn"), doc("page:3", "Lịch thi tốt nghiệp"),
             doc("page:4", "Lịch thi môn Toán"), doc("page:5", "Lịch nghỉ hè", summary="Không có thi."),
             doc("venue:6", "Điểm thi số 6", number="AG-061")]
-    database.write(docs)
+    writing.write(docs)
     return docs
 
 
@@ -472,14 +473,14 @@ def test_a_last_word_of_one_or_two_letters_completes_every_word_it_starts(titled
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's title index")
 def test_the_title_index_looks_a_short_last_word_up_as_one_lexeme(titled):
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT head_tsv::text FROM {database.ENTRY} WHERE key = 'page:2'")
+        cursor.execute(f"SELECT head_tsv::text FROM {tables.ENTRY} WHERE key = 'page:2'")
         lexemes = set(cursor.fetchone()[0].replace("'", "").split())
     assert {"lich", "thi", "ngu", "van", "l~", "li~", "t~", "th~", "n~", "ng~", "v~", "va~"} == lexemes
     query = SearchQuery(text="", root=ROOT, now=timezone.now())
-    match = database._match([("lich",), ("thi",), ("ng", "nh")], query, prefix_last=True)
+    match = engines.match_for([("lich",), ("thi",), ("ng", "nh")], query, prefix_last=True)
     where, params = match._where(head=True)
     assert "'ng~' | 'nh~'" in params and "(lich) & (thi)" in params
     through_the_lexeme = match.newest(10, head=True, expected=0)
     assert through_the_lexeme == match.newest(10, head=True, expected=1e9)  # row by row, with "ng:*"
     assert len(through_the_lexeme) == 3
-    assert database._match([("lich",), ("thi",), ("ngu",)], query, prefix_last=True).short_prefix == ""
+    assert engines.match_for([("lich",), ("thi",), ("ngu",)], query, prefix_last=True).short_prefix == ""

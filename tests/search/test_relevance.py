@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from search import sync
-from search.database import DatabaseBackend
+from search.database.backend import DatabaseBackend
 from search.models import SearchEntry
 from search.types import SearchQuery
 

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Collection, Page, Site, Task, Workflow
 
-from cms import audit
+from cms import audit, generation
 from cms.management.commands.backup_content import FORMAT, VERSION
 
 # Records whose presence means the database already holds content (Wagtail's own initial rows — the root
@@ -69,9 +69,7 @@ class Command(BaseCommand):
             call_command("update_index", verbosity=0)
             # The "usage" index (which pages use an image, a document, a snippet) is derived, so not backed up.
             call_command("rebuild_references_index", verbosity=0)
-        from exam_news.api.caching import bump_generation
-
-        bump_generation()
+        generation.bump()
         self.stdout.write(f"Đã khôi phục {len(objects)} bản ghi từ {path}. Nhớ khôi phục tệp media.")
 
     @staticmethod

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from exam_news.releases import release_due_bundles
+from exam_news.releasing import release_due_bundles
 
 
 class Command(BaseCommand):

@@ -6,8 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count, Min
 from django.utils import timezone
 
-from search import database, sync
-from search.database import DatabaseBackend
+from search import sync
+from search.database import writing
+from search.database.backend import DatabaseBackend
 from search.models import IndexChange
 
 
@@ -69,7 +70,7 @@ class Command(BaseCommand):
                           + (f" (cũ nhất {report['backlog']['oldest']})" if backlog["oldest"] else ""))
 
     def _purge(self, **_options) -> None:
-        self.stdout.write(f"Đã xoá {database.purge_expired()} mục hết hạn khỏi chỉ mục tìm kiếm.")
+        self.stdout.write(f"Đã xoá {writing.purge_expired()} mục hết hạn khỏi chỉ mục tìm kiếm.")
 
     def _retry(self, **_options) -> None:
         if not sync.elasticsearch_enabled():

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from exam_news.models.release_bundles import ReleaseBundle
+
 
 class PublishBlocked(PermissionDenied):
     def __init__(self, reasons: list[str]):
@@ -26,8 +28,6 @@ def consent_problems(names_minor: bool, given_by: str, given_on: datetime.date |
 def bundle_hold_problems(page_id: int | None, go_live_at: datetime.datetime | None,
                          now: datetime.datetime | None = None) -> list[str]:
     """A page held by a scheduled release bundle may only be published for the bundle's moment."""
-    from exam_news.models import ReleaseBundle
-
     if page_id is None:
         return []
     now = now or timezone.now()

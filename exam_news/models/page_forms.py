@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from cms.areas import scope_of, within_scope
-from exam_news.publishing import bundle_hold_problems, consent_problems
+from exam_news.models.publishing_rules import bundle_hold_problems, consent_problems
 
 GOING_PUBLIC_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
 

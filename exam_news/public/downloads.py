@@ -1,17 +1,17 @@
 """Documents are public only through published content.
 
-A document (a directive's PDF, a file linked in an article) is served to the public only when a live,
-unexpired page refers to it (Wagtail's reference index records every FK, StreamField block and rich-text
-link). Editors signed in to the admin can always open it. Everything else is a 404, so the files of
+A document (a directive's PDF, a file linked in an article) is served to the public only when a public page
+(``exam_news.public.visibility``) refers to it (Wagtail's reference index records every FK, StreamField block
+and rich-text link). Editors signed in to the admin can always open it. Everything else is a 404, so the files of
 drafts — e.g. a results plan before its release moment — cannot be fetched by guessing URLs. Documents are
 always streamed through this check (``WAGTAILDOCS_SERVE_METHOD = "serve_view"``), also from S3.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.http import HttpRequest
-from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
+
+from exam_news.public.visibility import any_public
 
 
 def referencing_page_ids(document) -> list[int]:
@@ -22,9 +22,7 @@ def referencing_page_ids(document) -> list[int]:
 
 
 def is_public(document) -> bool:
-    now = timezone.now()
-    return Page.objects.filter(pk__in=referencing_page_ids(document), live=True).filter(
-        Q(expire_at__isnull=True) | Q(expire_at__gt=now)).public().exists()
+    return any_public(referencing_page_ids(document))
 
 
 def may_download(document, request: HttpRequest) -> bool:

@@ -1,11 +1,12 @@
-"""The portal API, ``/api/v1/``: django-ninja, typed with pydantic schemas, OpenAPI 3.1 for free."""
-
-
+"""The portal API, ``/api/v1/``, assembled here from each app's routers (django-ninja; OpenAPI 3.1 from the
+pydantic schemas)."""
 
 from ninja import NinjaAPI
 
+from exam_news.api import content, feeds, preview, radio, reference
 from exam_news.api.errors import NotFound, ParameterError
 from exam_news.api.rendering import CompactJSONRenderer
+from search import api as search_api
 
 api = NinjaAPI(
     title="Mùa thi — API cho cổng thông tin huyện, xã",
@@ -25,18 +26,7 @@ def api_error(request, exc):
     return api.create_response(request, {"detail": exc.detail}, status=exc.status_code)
 
 
-from exam_news.api.content import router as content_router  # noqa: E402
-from exam_news.api.feeds import router as feeds_router  # noqa: E402
-from exam_news.api.preview import router as preview_router  # noqa: E402
-from exam_news.api.reference import router as reference_router  # noqa: E402
-
-api.add_router("/", reference_router)
-api.add_router("/", content_router)
-api.add_router("/", feeds_router)
-api.add_router("/", preview_router)
-from exam_news.api.radio import router as radio_router  # noqa: E402
-
-api.add_router("/radio/", radio_router)
-from search.api import router as search_router  # noqa: E402
-
-api.add_router("/", search_router)
+for router in (reference.router, content.router, feeds.router, preview.router):
+    api.add_router("/", router)
+api.add_router("/radio/", radio.router)
+api.add_router("/", search_api.router)

@@ -1,0 +1,118 @@
+"""The database search backend: the embedded default and the fallback when Elasticsearch fails.
+
+The folded terms live in ``SearchEntry``; SQLite matches them with two FTS5 tables, PostgreSQL with stripped
+tsvectors and GIN indexes (migration 0003): one over every word, one over title, codes and places only (the
+"strong" matches). Filters are tokens in the same indexes (``search.filters``). The databases choose the
+candidates; ``search.ranking`` orders them in Python, so both give the same order. No match for every word →
+typos are corrected from the indexed vocabulary → still nothing → any word may match (ranked by how many do).
+
+Django remakes SQLite tables for some schema changes; a later migration that alters ``SearchEntry`` on SQLite
+must recreate the FTS5 triggers and the ``search_entry_facets`` index (see migration 0003).
+"""
+
+
+from django.utils import timezone
+
+from search import analysis, filters
+from search.database import tables
+from search.database.counts import Counts, facet_counts
+from search.database.engines import engine, match_for
+from search.database.estimation import totals
+from search.database.hits import HIT_FIELDS, SUGGESTION_FIELDS, hit, hit_rows, ranked_keys
+from search.database.tables import TERM, among, fetch
+from search.models import SearchEntry
+from search.spelling import corrections
+from search.types import SearchQuery, SearchResults, Suggestion
+
+
+class DatabaseBackend:
+    name = "database"
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        analysed = analysis.analyse(query.text)
+        interpreted = analysed.decoded if analysed.decoded != analysed.text else ""
+        groups = [g.alternatives for g in analysed.groups]
+        match = match_for(groups, query)
+        if match is None:
+            return SearchResults(hits=[], total=0, backend=self.name, facets=facet_counts([], 1.0))
+        window = min(tables.MAX_RESULTS, max(tables.MIN_CANDIDATES, query.offset + query.limit))
+        counts = totals(match, window) if all_indexed(groups) else Counts(0, True, facet_counts([], 1.0))
+        if counts.total == 0:
+            fixed = self._corrections(groups, query)
+            if fixed != groups:
+                match = match_for(fixed, query)
+                counts = totals(match, window)
+                if counts.total:
+                    analysed = with_alternatives(analysed, fixed)
+                    interpreted = " ".join(alts[0] for alts in fixed)
+            if counts.total == 0 and len(groups) > 1:
+                match = match_for(fixed, query, any_word=True)
+                counts = totals(match, window)
+                analysed = with_alternatives(analysed, fixed)
+        total = counts.total
+        results = SearchResults(hits=[], total=total, backend=self.name, facets=counts.facets,
+                                interpreted_as=interpreted, total_exact=counts.exact)
+        if total == 0 or query.offset >= tables.MAX_RESULTS:
+            return results
+        ranked = ranked_keys(match, analysed, window, counts=counts)[query.offset:query.offset + query.limit]
+        entries = hit_rows([key for _, key in ranked], HIT_FIELDS)
+        results.hits = [hit(entries[key], score, analysed) for score, key in ranked]
+        return results
+
+    def _corrections(self, groups: list[tuple[str, ...]], query: SearchQuery) -> list[tuple[str, ...]]:
+        """Unknown words with their likely corrections, the one found in most documents first."""
+        fixed = []
+        for typed, alternatives in zip(groups, corrections(groups), strict=True):
+            extra = [a for a in alternatives if a not in typed]
+            if extra:
+                counts = correction_counts(extra, query)
+                extra = sorted((a for a in extra if counts[a]), key=lambda a: -counts[a])[:2]
+            fixed.append(tuple([*extra, *typed]) if extra else typed)
+        return fixed
+
+    def suggest(self, text: str, root: str, now=None, limit: int = 8) -> list[Suggestion]:
+        analysed = analysis.analyse(text)
+        if not analysed:
+            return []
+        query = SearchQuery(text=text, root=root, now=now or timezone.now())
+        match = match_for([g.alternatives for g in analysed.groups], query, prefix_last=True)
+        # PostgreSQL: a short last word stands for hundreds of words; the probe tells whether the newest titles
+        # are found sooner row by row than through the index.
+        estimate = match.probe().estimate() if match.PROBE_FIRST else None
+        ranked = ranked_keys(match, analysed, tables.MIN_CANDIDATES, prefix_last=True, counts=estimate)[:limit]
+        entries = hit_rows([key for _, key in ranked], SUGGESTION_FIELDS)
+        return [Suggestion(text=entries[key]["title"], kind=entries[key]["kind"], url=entries[key]["url"], key=key)
+                for _, key in ranked]
+
+    def counts(self) -> dict[str, int]:
+        from django.db.models import Count
+        return dict(SearchEntry.objects.values_list("kind").annotate(n=Count("id")).order_by("kind"))
+
+
+def correction_counts(words: list[str], query: SearchQuery) -> dict[str, int]:
+    """How many items each word matches, up to tables.CORRECTION_COUNT_LIMIT. On PostgreSQL, a word whose matches in
+    the first sample slot imply four times the limit is taken to reach it: counting would build a bitmap of
+    its whole posting list ("thi" is in every item) to read a thousand rows."""
+    limit = tables.CORRECTION_COUNT_LIMIT
+    common: set[str] = set()
+    if engine().PROBE_FIRST:
+        in_slot = match_for([tuple(words)], query).slot_counts(words)
+        common = {w for w, n in zip(words, in_slot, strict=True) if n * filters.SAMPLE_SLOTS >= 4 * limit}
+    return {w: limit if w in common else match_for([(w,)], query).count(limit) for w in words}
+
+
+def all_indexed(groups: list[tuple[str, ...]]) -> bool:
+    """Whether every word, in one of its spellings, is in the indexed vocabulary (numbers are not kept there):
+    if one is not, nothing matches all the words, and counting is skipped (typos, mostly)."""
+    words = sorted({a for alternatives in groups for a in alternatives if not a.isdigit()})
+    condition, params = among("term", words)
+    known = {row[0] for row in fetch(f"SELECT term FROM {TERM} WHERE {condition}", params)} if words else set()
+    return all(any(a.isdigit() or a in known for a in alternatives) for alternatives in groups)
+
+
+def with_alternatives(analysed: analysis.AnalysedQuery, groups: list[tuple[str, ...]]) -> analysis.AnalysedQuery:
+    return analysis.AnalysedQuery(
+        text=analysed.text, decoded=analysed.decoded,
+        groups=tuple(analysis.TermGroup(word=g.word, alternatives=alts, toned=g.toned)
+                     for g, alts in zip(analysed.groups, groups, strict=True)),
+    )
