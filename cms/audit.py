@@ -1,4 +1,4 @@
-"""Permission changes in Wagtail's audit log (issue 6 point 3).
+"""Permission changes in Wagtail's audit log.
 
 Group membership (``User.groups``, from either side), a group's model permissions (``Group.permissions``)
 and page/collection permissions (``GroupPagePermission``, ``GroupCollectionPermission``) are logged as

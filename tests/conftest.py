@@ -1,18 +1,13 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from cms.admin_units import load_admin_units
 from cms.editorial import APPROVERS, AREA_EDITORS, PROVINCIAL_EDITORS, ensure_editorial_setup
-from cms.models import AdministrativeUnit, EditorScope, ProvinceHomePage
+from cms.models import ProvinceHomePage
 from exam_news.sections import create_exam_section
-
-AN_GIANG = "91"
-LANG_SON = "20"
-LONG_XUYEN = "30307"  # Phường Long Xuyên (An Giang)
-CHAU_DOC = "30316"  # Phường Châu Đốc (An Giang)
+from tests.fixtures import AN_GIANG, LANG_SON, LONG_XUYEN, make_user, unit
 
 
 @pytest.fixture(scope="session")
@@ -20,10 +15,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Two provinces' units are loaded once for the whole session (tests roll back their own writes)."""
     with django_db_blocker.unblock():
         load_admin_units([AN_GIANG, LANG_SON])
-
-
-def unit(code: str, level: str = "commune") -> AdministrativeUnit:
-    return AdministrativeUnit.objects.get(level=level, code=code)
 
 
 @pytest.fixture
@@ -45,16 +36,6 @@ def section(home):
         home, "thpt", 2025, publish=True, exam_start=datetime.date(2025, 6, 26),
         exam_end=datetime.date(2025, 6, 27),
     )
-
-
-def make_user(django_user_model, username: str, group: str | None = None, areas=()):
-    user = django_user_model.objects.create_user(username=username, password="mat-khau-Dai-123")
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    if areas:
-        scope = EditorScope.objects.create(user=user)
-        scope.areas.set(areas)
-    return user
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ class StationOut(Schema):
     area_code: str | None
 
 
-class SectionOut(Schema):
+class BulletinSectionOut(Schema):
     id: int
     title: str
 
@@ -36,7 +36,7 @@ class BulletinSummaryOut(Schema):
     id: int
     title: str
     station: StationOut
-    section: SectionOut
+    section: BulletinSectionOut
     broadcast_date: datetime.date
     slot: str
     slot_label: str
@@ -68,7 +68,7 @@ class BulletinOut(Schema):
     revision_id: int | None
     title: str
     station: StationOut
-    section: SectionOut
+    section: BulletinSectionOut
     broadcast_date: datetime.date
     slot: str
     slot_label: str

@@ -56,8 +56,8 @@ def test_cached_response_is_served_without_queries_until_something_is_published(
 @pytest.mark.parametrize("change", ["unpublish", "delete", "move", "venue"])
 def test_cache_is_invalidated_by_unpublish_delete_move_and_snippet_changes(client, portal, change):
     from exam_news import models as m
-    from tests.conftest import unit
     from tests.exam_news.factories import index_of
+    from tests.fixtures import unit
 
     page = add_page(portal, news("Tin sẽ thay đổi"))
     venue = m.ExamVenue.objects.create(section=portal, code="001", name="Trường A", address="Số 1",

@@ -8,9 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from exam_news import models as m
 from exam_news.releasing import schedule_bundle
-from tests.api.conftest import make_news
-from tests.conftest import unit
-from tests.exam_news.factories import add_page, index_of, news, notice, story
+from tests.exam_news.factories import add_page, index_of, make_news, news, notice, story
+from tests.fixtures import unit
 
 pytestmark = pytest.mark.django_db
 

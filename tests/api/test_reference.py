@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from exam_news import models as m
-from tests.conftest import unit
+from tests.fixtures import unit
 
 pytestmark = pytest.mark.django_db
 

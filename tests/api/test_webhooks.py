@@ -12,8 +12,8 @@ from django.utils import timezone
 from cms.models import WebhookDelivery, WebhookSubscription
 from cms.webhooks import SIGNATURE_HEADER, deliver_due
 from exam_news import models as m
-from tests.conftest import unit
 from tests.exam_news.factories import add_page, news
+from tests.fixtures import unit
 
 pytestmark = pytest.mark.django_db
 

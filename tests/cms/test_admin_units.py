@@ -4,7 +4,7 @@ from cms.admin_units import load_admin_units
 from cms.areas import UnitNotFound, communes_of, legacy_districts_of, match_unit, with_counterparts
 from cms.models import AdministrativeUnit
 from cms.text import fold, fold_key
-from tests.conftest import AN_GIANG, unit
+from tests.fixtures import AN_GIANG, unit
 
 Level = AdministrativeUnit.Level
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from exam_news import models as m
+from exam_news.demo.images import demo_image
 
 
 def index_of(section: m.ExamSectionPage, index_class: type[Page]) -> Page:
@@ -41,3 +42,16 @@ def notice(**fields) -> m.NoticePage:
     defaults = {"title": "Cảnh báo mưa dông", "notice_kind": "weather", "disaster_risk_level": 1,
                 "valid_from": now, "valid_until": now + datetime.timedelta(days=1)}
     return m.NoticePage(**{**defaults, **fields})
+
+def make_news(section, count: int, *, areas=(), topics=(), with_image=True, start=datetime.date(2025, 6, 1)):
+    pages = []
+    for i in range(count):
+        page = news(f"Tin số {i + 1}", date=start + datetime.timedelta(days=i))
+        if with_image:
+            page.image = demo_image(i % 3, f"Ảnh {i % 3}", "Thí sinh trước điểm thi")
+        page = add_page(section, page, areas=areas)
+        if topics:
+            page.topics.set(topics)
+            page.save_revision().publish()
+        pages.append(page)
+    return pages

@@ -11,7 +11,7 @@ from wagtail.models import PageLogEntry
 from exam_news import models as m
 from exam_news.importers.articles import UNKNOWN, find_document_number, import_articles
 from exam_news.importers.tables import ImportFileError
-from tests.conftest import unit
+from tests.fixtures import unit
 
 pytestmark = pytest.mark.django_db
 VN = datetime.timezone(datetime.timedelta(hours=7))

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 
 from exam_news import models as m
 from exam_news.models.directives import document_number_error
-from tests.conftest import LONG_XUYEN, unit
 from tests.exam_news.factories import notice
+from tests.fixtures import LONG_XUYEN, unit
 
 
 def errors_of(instance, exclude=()) -> dict[str, list[str]]:

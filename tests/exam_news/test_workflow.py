@@ -3,9 +3,9 @@ from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from cms.editorial import APPROVERS, AREA_EDITORS, PROVINCIAL_EDITORS, WORKFLOW_NAME
 from exam_news import models as m
-from tests.conftest import CHAU_DOC, LONG_XUYEN, unit
 from tests.exam_news.admin_forms import create_form, edit_form, post_create, post_edit
 from tests.exam_news.factories import add_page, index_of, news
+from tests.fixtures import CHAU_DOC, LONG_XUYEN, unit
 
 
 @pytest.mark.django_db

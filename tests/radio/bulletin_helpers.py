@@ -10,8 +10,8 @@ from exam_news import models as m
 from exam_news.radio.bulletins import propose_into
 from exam_news.radio.demo import approve
 from exam_news.radio.setup import ensure_radio_setup
-from tests.conftest import CHAU_DOC, LONG_XUYEN, unit
 from tests.exam_news.factories import index_of
+from tests.fixtures import CHAU_DOC, LONG_XUYEN, unit
 
 DATE = datetime.date(2025, 6, 25)
 LEGACY_LONG_XUYEN = "883"  # Thành phố Long Xuyên before 1 July 2025

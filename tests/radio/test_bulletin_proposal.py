@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from exam_news.models import ItemKind, Priority
 from exam_news.public.site import ROOT_PATH_LENGTH, root_context
 from exam_news.radio.bulletins import propose_items, station_area
-from tests.conftest import CHAU_DOC, LONG_XUYEN, unit
 from tests.exam_news.factories import add_page, news, notice, story
+from tests.fixtures import CHAU_DOC, LONG_XUYEN, unit
 from tests.radio.bulletin_helpers import (
     DATE,
     LEGACY_LONG_XUYEN,

@@ -11,8 +11,8 @@ from wagtail.models import Site
 from cms.models import ProvinceSettings
 from exam_news import models as m
 from search.elastic.backend import reset_breaker
-from tests.conftest import CHAU_DOC, unit
 from tests.exam_news.factories import add_page, news
+from tests.fixtures import CHAU_DOC, unit
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from wagtail.models import Page
 
 from exam_news import models as m
 from search.models import SearchEntry
-from tests.conftest import CHAU_DOC, LONG_XUYEN, unit
 from tests.exam_news.factories import add_page, index_of, news
+from tests.fixtures import CHAU_DOC, LONG_XUYEN, unit
 from tests.search.helpers import find, titles
 
 pytestmark = pytest.mark.django_db

@@ -40,8 +40,7 @@ public final class SearchNode {
     static final List<Class<? extends Plugin>> PLUGINS = List.of(
         Netty4Plugin.class,          // http.type / transport.type netty4
         CommonAnalysisPlugin.class,  // asciifolding, shingle, edge_ngram, ... analysis components
-        MapperExtrasPlugin.class,    // search_as_you_type, scaled_float, rank_feature, ... field types
-        ElasticsearchClientCompat.HeaderPlugin.class // X-Elastic-Product header for elasticsearch-py 8
+        MapperExtrasPlugin.class     // search_as_you_type, scaled_float, rank_feature, ... field types
     );
 
     /** Loaded when on the classpath (see pom.xml): icu_folding, icu_tokenizer, icu_normalizer, ... */
