@@ -166,6 +166,6 @@ def bundle_schedule_buttons(snippet, user, next_url=None):
 def documents_only_through_published_content(document, request):
     from exam_news.public.downloads import may_download
 
-    if not may_download(document, request):
+    if not may_download(document, request.user):
         raise Http404
     return None

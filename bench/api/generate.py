@@ -27,7 +27,6 @@ from django.core.files.images import ImageFile  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
-from exam_news.api.representation import RENDITION_SPECS  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 from wagtail.rich_text import RichText  # noqa: E402
@@ -37,6 +36,7 @@ from cms.admin_units import load_admin_units  # noqa: E402
 from cms.models import AdministrativeUnit, MediaImage, ProvinceHomePage, ProvinceSettings  # noqa: E402
 from cms.text import fold  # noqa: E402
 from exam_news import models as m  # noqa: E402
+from exam_news.api.images import RENDITION_SPECS  # noqa: E402
 from exam_news.sections import create_exam_section  # noqa: E402
 
 TOPICS = [

@@ -146,15 +146,15 @@ def database_info() -> dict:
             info["version"] = c.fetchone()[0]
             c.execute("SELECT pg_database_size(current_database())")
             info["size_bytes"] = c.fetchone()[0]
-            tables = {}
+            sizes = {}
             for t in TABLES:
                 c.execute("SELECT pg_total_relation_size(%s), pg_relation_size(%s)", [t, t])
                 total, heap = c.fetchone()
-                tables[t] = {"total_bytes": total, "heap_bytes": heap}
+                sizes[t] = {"total_bytes": total, "heap_bytes": heap}
             for gin in ("search_entry_tsv", "search_entry_head_tsv", "search_entry_filter_tsv"):
                 c.execute("SELECT pg_relation_size(%s)", [gin])
-                tables[f"{gin} (GIN)"] = {"total_bytes": c.fetchone()[0]}
-            info["tables"] = tables
+                sizes[f"{gin} (GIN)"] = {"total_bytes": c.fetchone()[0]}
+            info["tables"] = sizes
             for setting in ("shared_buffers", "work_mem", "effective_cache_size", "jit",
                             "max_parallel_workers_per_gather"):
                 c.execute(f"SHOW {setting}")

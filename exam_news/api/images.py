@@ -31,10 +31,6 @@ def absolute(request: HttpRequest, url: str) -> str:
     return base + url
 
 
-def area(unit) -> dict:
-    return {"code": unit.code, "name": unit.name, "level": unit.level}
-
-
 def image_payloads(request: HttpRequest, image_ids: set[int]) -> dict[int, dict]:
     """Image representations by id. Kept in the cache per generation, so a list needs no image or
     rendition query once warm; renditions are generated on first use."""
