@@ -178,7 +178,13 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 
 # --- Search: database search by default; Elasticsearch/OpenSearch when ELASTICSEARCH_URL is set.
-ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+# SEARCH_URL (or the older name ELASTICSEARCH_URL) and SEARCH_ENGINE: elasticsearch (8.x) or opensearch (2.x).
+ELASTICSEARCH_URL = env_str("SEARCH_URL") or env_str("ELASTICSEARCH_URL")
+SEARCH_ENGINE = env_str("SEARCH_ENGINE", "elasticsearch")
+if SEARCH_ENGINE not in ("elasticsearch", "opensearch"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"SEARCH_ENGINE must be elasticsearch or opensearch, not {SEARCH_ENGINE!r}")
 # Index names are "<prefix>-<timestamp>" behind the alias "<prefix>", so several deployments can share a cluster.
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "muathi")
 # A public search waits this long for Elasticsearch before answering from the database (milliseconds);

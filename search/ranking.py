@@ -1,7 +1,8 @@
-"""The final ordering of database search results: one pure scoring function for SQLite and PostgreSQL.
+"""The final ordering of search results: one pure scoring function for SQLite, PostgreSQL and the search engine.
 
-The databases' own ranks (FTS5 bm25, ``ts_rank``) only choose the candidates; this function orders them, so
-the same query gives the same top results on both. It favours, in this order of weight: an exact
+The backends' own ranks (FTS5 bm25, ``ts_rank``, the engine's BM25) only choose the candidates; this function
+orders them, from the folded terms ``terms_of`` makes of each document, so the same query gives the same top
+results on all of them. It favours, in this order of weight: an exact
 document number or venue code, query words in the title (all of them, as a phrase, in a short title),
 in the address or area names, words typed with the right diacritics, the year asked for, and words in the
 text (a little more when
@@ -14,7 +15,9 @@ substrings of the space-padded term lists, so one candidate costs a few set and 
 import datetime
 from dataclasses import dataclass
 
+from search import analysis
 from search.analysis import AnalysedQuery
+from search.types import SearchDocument
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
@@ -37,6 +40,34 @@ class Candidate:
         """From the space-separated term lists the index stores."""
         return cls(key, f" {title_terms} ", frozenset(code_terms.split()), f" {place_terms} ",
                    frozenset(toned_terms.split()), text, year, date)
+
+
+def terms_of(doc: SearchDocument) -> dict[str, str]:
+    """The folded terms the ranking reads, space-separated, as both indexes store them: title, codes (a directive
+    number or venue code, whole and compacted), place (address and area names), toned (title and summary with
+    their diacritics) and text (summary, body, section and year)."""
+    codes = analysis.terms(doc.number)
+    if len(codes) > 1:
+        codes.append(analysis.compact_code(doc.number))
+    place = " ".join([doc.address, *(a.name for a in doc.areas)])
+    text = " ".join([doc.summary, doc.body, doc.section_title, str(doc.year or "")])
+    return {
+        "title": " ".join(analysis.terms(doc.title)), "codes": " ".join(codes),
+        "place": " ".join(analysis.terms(place)),
+        "toned": " ".join(analysis.toned_terms(f"{doc.title} {doc.summary}")),
+        "text": " ".join(analysis.terms(text)),
+    }
+
+
+def needles_of(query: AnalysedQuery) -> list[tuple[str, str]]:
+    """Each folded query term and " term ", as ``frequencies`` looks them up."""
+    return [(term, f" {term} ") for term in query.folded_terms]
+
+
+def frequencies(text_terms: str, needles: list[tuple[str, str]]) -> dict[str, int]:
+    """How often each query term occurs in the text: all the ranking reads, without splitting the text."""
+    padded = f" {text_terms} "
+    return {term: n for term, needle in needles if (n := padded.count(needle))}
 
 
 def _padded(words: tuple[str, ...]) -> str:

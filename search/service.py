@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 def search(query: SearchQuery) -> SearchResults:
     if elasticsearch_enabled():
-        from search.elastic.backend import SearchBackendError
+        from search.elastic.errors import SearchBackendError
 
         try:
             return elasticsearch().search(query)
@@ -30,7 +30,7 @@ def search(query: SearchQuery) -> SearchResults:
 def suggest(text: str, root: str, limit: int = 8) -> tuple[list[Suggestion], str]:
     now = timezone.now()
     if elasticsearch_enabled():
-        from search.elastic.backend import SearchBackendError
+        from search.elastic.errors import SearchBackendError
 
         try:
             return elasticsearch().suggest(text, root, now, limit), "elasticsearch"

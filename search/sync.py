@@ -97,7 +97,7 @@ def indexed_documents(keys: Iterable[str]) -> tuple[list[SearchDocument], list[s
 
 def push(keys: list[str], now: datetime.datetime | None = None) -> bool:
     """Send these keys to Elasticsearch; on failure they stay pending with a later retry time."""
-    from search.elastic.backend import SearchBackendError
+    from search.elastic.errors import SearchBackendError
 
     now = now or timezone.now()
     docs, gone = indexed_documents(keys)

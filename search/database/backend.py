@@ -38,7 +38,7 @@ class DatabaseBackend:
         window = min(tables.MAX_RESULTS, max(tables.MIN_CANDIDATES, query.offset + query.limit))
         counts = totals(match, window) if all_indexed(groups) else Counts(0, True, facet_counts([], 1.0))
         if counts.total == 0:
-            fixed = self._corrections(groups, query)
+            fixed = corrected_groups(groups, query)
             if fixed != groups:
                 match = match_for(fixed, query)
                 counts = totals(match, window)
@@ -59,17 +59,6 @@ class DatabaseBackend:
         results.hits = [hit(entries[key], score, analysed) for score, key in ranked]
         return results
 
-    def _corrections(self, groups: list[tuple[str, ...]], query: SearchQuery) -> list[tuple[str, ...]]:
-        """Unknown words with their likely corrections, the one found in most documents first."""
-        fixed = []
-        for typed, alternatives in zip(groups, corrections(groups), strict=True):
-            extra = [a for a in alternatives if a not in typed]
-            if extra:
-                counts = correction_counts(extra, query)
-                extra = sorted((a for a in extra if counts[a]), key=lambda a: -counts[a])[:2]
-            fixed.append(tuple([*extra, *typed]) if extra else typed)
-        return fixed
-
     def suggest(self, text: str, root: str, now=None, limit: int = 8) -> list[Suggestion]:
         analysed = analysis.analyse(text)
         if not analysed:
@@ -87,6 +76,19 @@ class DatabaseBackend:
     def counts(self) -> dict[str, int]:
         from django.db.models import Count
         return dict(SearchEntry.objects.values_list("kind").annotate(n=Count("id")).order_by("kind"))
+
+
+def corrected_groups(groups: list[tuple[str, ...]], query: SearchQuery) -> list[tuple[str, ...]]:
+    """Unknown words with their likely corrections from the indexed vocabulary, the one found in most documents
+    first (the search engine ranks its typo matches with them too)."""
+    fixed = []
+    for typed, alternatives in zip(groups, corrections(groups), strict=True):
+        extra = [a for a in alternatives if a not in typed]
+        if extra:
+            counts = correction_counts(extra, query)
+            extra = sorted((a for a in extra if counts[a]), key=lambda a: -counts[a])[:2]
+        fixed.append(tuple([*extra, *typed]) if extra else typed)
+    return fixed
 
 
 def correction_counts(words: list[str], query: SearchQuery) -> dict[str, int]:

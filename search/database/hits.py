@@ -37,8 +37,8 @@ def ranked_keys(match: Match, analysed: analysis.AnalysedQuery, window: int, pre
     condition, params = among("id", ids)
     rows = fetch(f"SELECT key, title_terms, code_terms, place_terms, toned_terms, text_terms, year, date FROM {ENTRY} "
                   f"WHERE {condition}", params)  # a hundred rows: no ORM in the way
-    needles = [(term, f" {term} ") for term in analysed.folded_terms]
-    candidates = [ranking.Candidate.of(key, title, codes, place, toned, frequencies(text, needles), year,
+    needles = ranking.needles_of(analysed)
+    candidates = [ranking.Candidate.of(key, title, codes, place, toned, ranking.frequencies(text, needles), year,
                                        as_date(date))
                   for key, title, codes, place, toned, text, year, date in rows]
     return ranking.ranked(candidates, analysed, prefix_last)
@@ -47,12 +47,6 @@ def ranked_keys(match: Match, analysed: analysis.AnalysedQuery, window: int, pre
 
 
 
-
-def frequencies(text_terms: str, needles: list[tuple[str, str]]) -> dict[str, int]:
-    """How often each query term occurs in the text (``needles``: each term and " term "): all the ranking
-    reads, without splitting the text."""
-    padded = f" {text_terms} "
-    return {term: n for term, needle in needles if (n := padded.count(needle))}
 
 
 def as_date(value: datetime.date | str | None) -> datetime.date | None:

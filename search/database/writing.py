@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from search import analysis, filters
+from search import filters, ranking
 from search.database.tables import WRITE_CHUNK
 from search.models import SearchEntry, SearchEntryArea, SearchTerm
 from search.types import SearchDocument
@@ -15,11 +15,7 @@ from search.types import SearchDocument
 
 def entry_fields(doc: SearchDocument) -> dict:
     """The row for one document: its display fields and the folded terms the full-text index reads."""
-    codes = analysis.terms(doc.number)
-    if len(codes) > 1:
-        codes.append(analysis.compact_code(doc.number))
-    place = " ".join([doc.address, *(a.name for a in doc.areas)])
-    text = " ".join([doc.summary, doc.body, doc.section_title, str(doc.year or "")])
+    terms = ranking.terms_of(doc)
     return {
         "key": doc.key, "kind": doc.kind, "root": doc.root, "path": doc.path, "section_key": doc.section_key,
         "section_title": doc.section_title,
@@ -27,10 +23,8 @@ def entry_fields(doc: SearchDocument) -> dict:
         "summary": doc.summary, "body": doc.body, "number": doc.number, "address": doc.address, "url": doc.url,
         "source_id": doc.source_id, "areas": [{"code": a.code, "name": a.name, "level": a.level} for a in doc.areas],
         "province_wide": not doc.areas,
-        "title_terms": " ".join(analysis.terms(doc.title)), "code_terms": " ".join(codes),
-        "place_terms": " ".join(analysis.terms(place)),
-        "toned_terms": " ".join(analysis.toned_terms(f"{doc.title} {doc.summary}")),
-        "text_terms": " ".join(analysis.terms(text)),
+        "title_terms": terms["title"], "code_terms": terms["codes"], "place_terms": terms["place"],
+        "toned_terms": terms["toned"], "text_terms": terms["text"],
         "filter_terms": filters.document_tokens(key=doc.key, root=doc.root, kind=doc.kind, year=doc.year,
                                                 section_key=doc.section_key, area_codes=doc.area_codes),
     }

@@ -1,8 +1,10 @@
-"""The process's Elasticsearch client, built from settings and rebuilt when they change (``override_settings``).
+"""The process's search-engine clients, built from settings and rebuilt when they change (``override_settings``).
 
-Searches wait ELASTICSEARCH_SEARCH_TIMEOUT_MS (connect and read together) and are never retried: a slow or absent
-Elasticsearch must cost a public request at most that long before the database answers. Indexing waits
-ELASTICSEARCH_INDEX_TIMEOUT_MS and retries twice on timeouts, 429 and 502–504 (document ids make writes idempotent).
+SEARCH_ENGINE says which engine (``elasticsearch`` or ``opensearch``) answers at SEARCH_URL (ELASTICSEARCH_URL
+is read too). Searches wait ELASTICSEARCH_SEARCH_TIMEOUT_MS (connect and read together) and are never retried: a
+slow or absent engine must cost a public request at most that long before the database answers. Indexing waits
+ELASTICSEARCH_INDEX_TIMEOUT_MS and retries twice on timeouts, 429 and 502–504 (document ids make writes
+idempotent).
 """
 
 import threading
@@ -11,53 +13,47 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from elasticsearch import Elasticsearch
 
+from search.elastic.engines import ENGINE_CLASSES, Engine
 from search.elastic.errors import SearchBackendError
 
 _lock = threading.Lock()
-_client: Elasticsearch | None = None
-_client_url = ""
+_engines: dict[tuple[str, str, str], Engine] = {}
 
 
-def get_client() -> Elasticsearch:
-    global _client, _client_url
-    url = settings.ELASTICSEARCH_URL
+def _engine(purpose: str, timeout_ms: int, retries: int) -> Engine:
+    url, kind = settings.ELASTICSEARCH_URL, settings.SEARCH_ENGINE
     if not url:
-        raise SearchBackendError("ELASTICSEARCH_URL is not set", reason="not_configured")
+        raise SearchBackendError("SEARCH_URL is not set", reason="not_configured")
+    if kind not in ENGINE_CLASSES:
+        raise SearchBackendError(f"SEARCH_ENGINE must be one of {', '.join(ENGINE_CLASSES)}, not {kind!r}",
+                                 reason="not_configured")
+    key = (kind, url, purpose)
     with _lock:
-        if _client is None or _client_url != url:
-            _client = Elasticsearch(
-                url,
-                request_timeout=settings.ELASTICSEARCH_INDEX_TIMEOUT_MS / 1000,
-                max_retries=0,
-                retry_on_timeout=False,
-            )
-            _client_url = url
-        return _client
+        if key not in _engines:
+            _engines[key] = ENGINE_CLASSES[kind](url, timeout_ms / 1000, retries)
+        return _engines[key]
 
 
-def search_client() -> Elasticsearch:
-    return get_client().options(
-        request_timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT_MS / 1000, max_retries=0, retry_on_timeout=False
-    )
+def search_engine() -> Engine:
+    return _engine("search", settings.ELASTICSEARCH_SEARCH_TIMEOUT_MS, retries=0)
 
 
-def index_client() -> Elasticsearch:
-    return get_client().options(
-        request_timeout=settings.ELASTICSEARCH_INDEX_TIMEOUT_MS / 1000,
-        max_retries=2,
-        retry_on_timeout=True,
-        retry_on_status=(429, 502, 503, 504),
-    )
+def index_engine() -> Engine:
+    return _engine("index", settings.ELASTICSEARCH_INDEX_TIMEOUT_MS, retries=2)
 
 
-def reset_client() -> None:
-    global _client, _client_url
+def admin_engine() -> Engine:
+    """For status and other operator commands: the indexing timeout, no retries."""
+    return _engine("admin", settings.ELASTICSEARCH_INDEX_TIMEOUT_MS, retries=0)
+
+
+def reset_engines() -> None:
     with _lock:
-        old, _client, _client_url = _client, None, ""
-    if old is not None:
-        old.close()
+        old = list(_engines.values())
+        _engines.clear()
+    for engine in old:
+        engine.close()
 
 
 def display_url(url: str) -> str:
@@ -71,5 +67,5 @@ def display_url(url: str) -> str:
 
 @receiver(setting_changed)
 def _settings_changed(setting: str, **kwargs) -> None:
-    if setting.startswith("ELASTICSEARCH_"):
-        reset_client()
+    if setting.startswith(("ELASTICSEARCH_", "SEARCH_")):
+        reset_engines()

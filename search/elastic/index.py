@@ -34,6 +34,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
+from search import ranking
 from search.analysis import compact_code
 from search.types import SearchDocument
 
@@ -82,6 +83,7 @@ class SearchDoc(Document):
     url = Keyword(index=False)
     source_id = Keyword()
     suggest = SearchAsYouType(analyzer=vi_suggest, max_shingle_size=3)
+    rank = Object(enabled=False)  # search.ranking's terms, kept in _source, not indexed
 
     class Meta:
         dynamic = MetaField("strict")
@@ -143,4 +145,5 @@ def document_body(doc: SearchDocument) -> dict:
         "url": doc.url,
         "source_id": doc.source_id,
         "suggest": [text for text in (title, number) if text],
+        "rank": ranking.terms_of(doc),
     }

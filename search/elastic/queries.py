@@ -9,6 +9,10 @@ Matching, for every variant of the query (as typed and, for raw Telex, decoded):
 - ranking only: the unfolded ``.exact`` sub-fields when the variant has diacritics (exact forms rank higher) and
   the title's shingles (words that belong together, "tân châu", rank higher than scattered ones).
 
+Ordering: the engine's BM25 only chooses the candidates, the best RERANK_WINDOW of them (or as many as the page
+asked for needs); ``search.ranking`` orders them from the folded terms each document carries (``rank``), as it
+orders the database backend's candidates, so both backends give the same top results.
+
 Fuzziness is ``AUTO:4,7`` rather than plain ``AUTO``: Vietnamese syllables are short, and one edit on a
 three-letter syllable ("thi" → "thu", "tan" → "tam") matches far too much.
 """
@@ -16,6 +20,7 @@ three-letter syllable ("thi" → "thu", "tan" → "tam") matches far too much.
 import datetime
 import re
 
+from search import ranking
 from search.analysis import AnalysedQuery, analyse, compact_code, highlight
 from search.types import KINDS, AreaRef, FacetValue, SearchHit, SearchQuery, SearchResults, Suggestion
 
@@ -28,6 +33,7 @@ FUZZINESS = "AUTO:4,7"
 NUMBER_BOOST = 20
 NUMBER_PREFIX_BOOST = 10
 SNIPPET_CHARS = 200
+RERANK_WINDOW = 100  # candidates ordered by search.ranking (the database backend's MIN_CANDIDATES)
 AREA_FACET_SIZE = 50
 YEAR_FACET_SIZE = 20
 _DIGIT = re.compile(r"\d")
@@ -76,11 +82,12 @@ def _code_lookups(variant: str) -> list[dict]:
     return clauses
 
 
-def matching_clauses(variant: str) -> list[dict]:
-    """The clauses of which a document must match at least one (over all variants) to be found."""
+def matching_clauses(variant: str, fuzzy: bool = False) -> list[dict]:
+    """The clauses of which a document must match at least one (over all variants) to be found. ``fuzzy`` adds
+    the typo-tolerant match: asked only when the words as typed find nothing, as in the database backend."""
     return [
         {"multi_match": {"query": variant, "type": "cross_fields", "fields": list(FOLDED_FIELDS), "operator": "and"}},
-        {
+        *([{
             "multi_match": {
                 "query": variant,
                 "type": "best_fields",
@@ -90,7 +97,7 @@ def matching_clauses(variant: str) -> list[dict]:
                 "prefix_length": 1,
                 "boost": 0.5,
             }
-        },
+        }] if fuzzy else []),
         *_code_lookups(variant),
     ]
 
@@ -103,25 +110,27 @@ def ranking_clauses(variant: str) -> list[dict]:
     return clauses
 
 
-def search_body(query: SearchQuery, analysed: AnalysedQuery) -> dict:
+def search_body(query: SearchQuery, analysed: AnalysedQuery, fuzzy: bool = False) -> dict:
     bool_query: dict = {"filter": filters(query)}
     if analysed:
         bool_query["must"] = [
             {
                 "bool": {
-                    "should": [c for v in analysed.variants for c in matching_clauses(v)],
+                    "should": [c for v in analysed.variants for c in matching_clauses(v, fuzzy)],
                     "minimum_should_match": 1,
                 }
             }
         ]
         bool_query["should"] = [c for v in analysed.variants for c in ranking_clauses(v)]
         sort: list = ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"key": "asc"}]
+        start, size = 0, max(RERANK_WINDOW, query.offset + query.limit)  # the page is cut after re-ranking
     else:
         sort = [{"date": {"order": "desc", "missing": "_last"}}, {"key": "asc"}]
+        start, size = query.offset, query.limit
     return {
         "query": {"bool": bool_query},
-        "from": query.offset,
-        "size": query.limit,
+        "from": start,
+        "size": size,
         "sort": sort,
         "track_total_hits": True,
         "_source": {"excludes": ["body", "suggest"]},
@@ -165,7 +174,7 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value[:10]) if value else None
 
 
-def _hit(hit: dict, analysed: AnalysedQuery) -> SearchHit:
+def _hit(hit: dict, analysed: AnalysedQuery, score: float | None = None) -> SearchHit:
     source = hit["_source"]
     return SearchHit(
         key=source["key"],
@@ -175,7 +184,7 @@ def _hit(hit: dict, analysed: AnalysedQuery) -> SearchHit:
         snippet=_snippet(hit, analysed),
         date=_date(source.get("date")),
         areas=tuple(AreaRef(code=a["code"], name=a["name"], level=a["level"]) for a in source.get("areas") or ()),
-        score=float(hit.get("_score") or 0.0),
+        score=score if score is not None else float(hit.get("_score") or 0.0),
         section_key=source.get("section_key") or "",
         year=source.get("year"),
         number=source.get("number") or "",
@@ -183,14 +192,32 @@ def _hit(hit: dict, analysed: AnalysedQuery) -> SearchHit:
     )
 
 
-def results_from_response(response: dict, analysed: AnalysedQuery) -> SearchResults:
+def reranked(hits: list[dict], analysed: AnalysedQuery) -> list[tuple[dict, float | None]]:
+    """The candidates in ``search.ranking``'s order, with its scores. Documents indexed before they carried their
+    ranking terms (until ``search_index rebuild``) keep the engine's order."""
+    if not analysed or not hits or any("rank" not in h["_source"] for h in hits):
+        return [(h, None) for h in hits]
+    needles = ranking.needles_of(analysed)
+    by_key = {h["_source"]["key"]: h for h in hits}
+    candidates = [ranking.Candidate.of(
+        s["key"], s["rank"]["title"], s["rank"]["codes"], s["rank"]["place"], s["rank"]["toned"],
+        ranking.frequencies(s["rank"]["text"], needles), s.get("year"), _date(s.get("date")))
+        for s in (h["_source"] for h in hits)]
+    return [(by_key[key], score) for score, key in ranking.ranked(candidates, analysed)]
+
+
+def results_from_response(response: dict, analysed: AnalysedQuery, query: SearchQuery | None = None) -> SearchResults:
+    """The page ``query`` asked for (offset, limit; without it, every hit returned), in the ranking's order."""
     hits = response["hits"]
+    ordered = reranked(hits["hits"], analysed)
+    if query is not None and analysed:
+        ordered = ordered[query.offset:query.offset + query.limit]
     facets = {
         name: [FacetValue(value=str(b["key"]), count=b["doc_count"]) for b in agg["buckets"]]
         for name, agg in (response.get("aggregations") or {}).items()
     }
     return SearchResults(
-        hits=[_hit(h, analysed) for h in hits["hits"]],
+        hits=[_hit(h, analysed, score) for h, score in ordered],
         total=hits["total"]["value"],
         total_exact=hits["total"].get("relation", "eq") == "eq",
         backend=BACKEND_NAME,

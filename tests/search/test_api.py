@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from cms.models import ProvinceSettings
 from exam_news import models as m
-from search.elastic.backend import reset_breaker
+from search.elastic.breaker import reset_breaker
 from tests.exam_news.factories import add_page, news
 from tests.fixtures import CHAU_DOC, unit
 

@@ -14,12 +14,15 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import opensearchpy
 import pytest
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 
 from search.analysis import analyse
-from search.elastic.backend import ElasticsearchBackend, SearchBackendError, get_breaker
+from search.elastic.backend import ElasticsearchBackend
+from search.elastic.breaker import get_breaker
+from search.elastic.errors import SearchBackendError
 from search.elastic.index import document_body, mapping_body
 from search.elastic.queries import search_body
 from search.types import KINDS, AreaRef, SearchDocument, SearchQuery
@@ -125,6 +128,10 @@ class FakeElasticsearch:
 
     def calls(self, method: str, path: str) -> list[tuple[dict, object]]:
         return [(q, b) for m, p, q, b in self.requests if m == method and p == path]
+
+    def bulk_calls(self) -> list[tuple[dict, object]]:
+        """Bulk requests: elasticsearch-py sends them with PUT, opensearch-py with POST."""
+        return [(q, b) for m, p, q, b in self.requests if m in ("PUT", "POST") and p == "/_bulk"]
 
     # Requests.
 
@@ -238,8 +245,20 @@ class FakeElasticsearch:
         return 200, {"acknowledged": True}
 
 
+# What each engine's client raises when nothing answers, and when an answer takes too long.
+OUTAGE_ERRORS = {"elasticsearch": (TransportConnectionError, ConnectionTimeout),
+                 "opensearch": (opensearchpy.ConnectionError, opensearchpy.ConnectionTimeout)}
+
+
+@pytest.fixture(params=list(OUTAGE_ERRORS))
+def engine(settings, request) -> str:
+    """Each engine, through its own client."""
+    settings.SEARCH_ENGINE = request.param
+    return request.param
+
+
 @pytest.fixture
-def fake(settings):
+def fake(settings, engine):
     server = FakeElasticsearch()
     settings.ELASTICSEARCH_URL = server.url
     settings.ELASTICSEARCH_INDEX_PREFIX = "muathi"
@@ -264,7 +283,7 @@ def closed_port() -> int:
     return port
 
 
-def test_closed_port_raises_then_opens_the_breaker(settings):
+def test_closed_port_raises_then_opens_the_breaker(settings, engine):
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
     settings.ELASTICSEARCH_BREAKER_FAILURES = 2
     backend = ElasticsearchBackend()
@@ -272,7 +291,7 @@ def test_closed_port_raises_then_opens_the_breaker(settings):
         with pytest.raises(SearchBackendError) as raised:
             backend.search(QUERY)
         assert raised.value.reason == "unavailable"
-        assert isinstance(raised.value.__cause__, TransportConnectionError)
+        assert isinstance(raised.value.__cause__, OUTAGE_ERRORS[engine][0])
     assert get_breaker().state == "open"
     with pytest.raises(SearchBackendError) as raised:
         backend.search(QUERY)
@@ -280,7 +299,7 @@ def test_closed_port_raises_then_opens_the_breaker(settings):
     assert raised.value.__cause__ is None
 
 
-def test_status_of_an_unreachable_server(settings):
+def test_status_of_an_unreachable_server(settings, engine):
     settings.ELASTICSEARCH_URL = f"http://elastic:secret@127.0.0.1:{closed_port()}"
     status = ElasticsearchBackend().status()
     assert status["reachable"] is False
@@ -288,7 +307,7 @@ def test_status_of_an_unreachable_server(settings):
     assert "secret" not in status["url"] and status["url"].startswith("http://127.0.0.1:")
 
 
-def test_silent_server_times_out_each_search_until_the_breaker_opens(settings):
+def test_silent_server_times_out_each_search_until_the_breaker_opens(settings, engine):
     server = SilentServer()
     try:
         settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{server.port}"
@@ -300,7 +319,7 @@ def test_silent_server_times_out_each_search_until_the_breaker_opens(settings):
             with pytest.raises(SearchBackendError) as raised:
                 backend.search(QUERY)
             assert raised.value.reason == "unavailable"
-            assert isinstance(raised.value.__cause__, ConnectionTimeout)
+            assert isinstance(raised.value.__cause__, OUTAGE_ERRORS[engine][1])
             wait_until(lambda n=attempt: len(server.accepted) >= n)
             assert len(server.accepted) == attempt
         # Open: searches and suggestions are refused without a connection.
@@ -344,6 +363,15 @@ def test_search_sends_the_built_body_to_the_alias_and_reads_the_answer(fake):
     assert results.hits[0].snippet == "Phòng <mark>thi</mark> số 1"
     assert results.facets["kind"][0].value == "venue"
     assert get_breaker().state == "closed"
+
+
+@pytest.mark.django_db  # the corrections come from the database's vocabulary (empty here)
+def test_typos_are_tolerated_only_when_the_words_as_typed_find_nothing(fake):
+    fake.search_response = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}, "aggregations": {}}
+    ElasticsearchBackend().search(QUERY)
+    first, second = (body for _, body in fake.calls("POST", "/muathi/_search"))
+    assert first == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text))))
+    assert second == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text), fuzzy=True)))
 
 
 def test_server_errors_open_the_breaker(fake):
@@ -393,7 +421,7 @@ def test_index_documents_creates_the_alias_then_writes_through_it(fake):
     assert backend.is_managed_index(index)
     assert fake.indices[index]["docs"] == {"venue:7": document_body(venue)}
     assert fake.indices[index]["body"]["mappings"] == mapping_body()
-    ((params, _),) = fake.calls("PUT", "/_bulk")
+    ((params, _),) = fake.bulk_calls()
     assert params["require_alias"] == ["true"]
     # Next time the alias exists: no second index.
     backend.index_documents([doc("page:1", "Lịch thi")])
@@ -416,7 +444,7 @@ def test_delete_documents_ignores_missing_ones(fake):
 
 def test_delete_documents_without_an_index_sends_nothing(fake):
     ElasticsearchBackend().delete_documents(["page:1"])
-    assert fake.calls("PUT", "/_bulk") == [] and fake.indices == {}
+    assert fake.bulk_calls() == [] and fake.indices == {}
 
 
 def test_ensure_index_refuses_a_concrete_index_named_like_the_alias(fake):
@@ -426,7 +454,7 @@ def test_ensure_index_refuses_a_concrete_index_named_like_the_alias(fake):
     assert list(fake.indices) == ["muathi"]
 
 
-def test_unreachable_server_on_write_raises_search_backend_error(settings):
+def test_unreachable_server_on_write_raises_search_backend_error(settings, engine):
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
     settings.ELASTICSEARCH_INDEX_TIMEOUT_MS = 1000
     with pytest.raises(SearchBackendError):

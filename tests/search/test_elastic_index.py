@@ -1,6 +1,7 @@
 import datetime
 import unicodedata
 
+from search.database.writing import entry_fields
 from search.elastic.index import document_body, index_settings, mapping_body
 from search.types import AreaRef, SearchDocument
 
@@ -106,6 +107,11 @@ def venue_document(**overrides) -> SearchDocument:
 
 def test_document_body_of_a_venue():
     body = document_body(venue_document())
+    # The ranking's terms, exactly as the database index stores them, so both backends order alike.
+    row = entry_fields(venue_document())
+    assert body.pop("rank") == {"title": row["title_terms"], "codes": row["code_terms"], "place": row["place_terms"],
+                                "toned": row["toned_terms"], "text": row["text_terms"]}
+    assert row["title_terms"] == "danh sach diem thi truong thpt tan chau"
     assert body == {
         "key": "venue:7",
         "kind": "venue",

@@ -1,13 +1,15 @@
 import datetime
 
+from search import ranking
 from search.analysis import analyse
+from search.elastic.index import document_body
 from search.elastic.queries import (
     results_from_response,
     search_body,
     suggest_body,
     suggestions_from_response,
 )
-from search.types import AreaRef, FacetValue, SearchQuery, Suggestion
+from search.types import AreaRef, FacetValue, SearchDocument, SearchQuery, Suggestion
 
 NOW = datetime.datetime(2025, 6, 20, 8, 0, tzinfo=datetime.UTC)
 ROOT = "00010001"
@@ -88,7 +90,10 @@ def test_empty_area_filter_keeps_only_province_wide_documents():
 
 
 def test_text_is_matched_with_all_words_over_the_folded_fields_and_fuzzily():
-    cross, fuzzy, *codes = matching(body("Điểm thi Tân Châu"))
+    cross, *codes = matching(body("Điểm thi Tân Châu"))  # the words as typed ...
+    text = "Điểm thi Tân Châu"
+    typo_cross, fuzzy, *typo_codes = matching(search_body(query(text), analyse(text), fuzzy=True))
+    assert (typo_cross, typo_codes) == (cross, codes)  # ... and typos, asked only when they find nothing
     assert cross == {"multi_match": {
         "query": "Điểm thi Tân Châu", "type": "cross_fields", "operator": "and",
         "fields": ["title^4", "summary^2", "body", "address", "areas.name", "number^2", "section_title^0.5"],
@@ -149,7 +154,10 @@ def test_highlight_marks_summary_and_body_as_escaped_html():
 
 def test_aggregations_paging_and_source():
     b = body(offset=40, limit=20)
-    assert b["from"] == 40 and b["size"] == 20
+    # The ranking orders the best 100 candidates (or as many as the page needs); the page is cut afterwards.
+    assert b["from"] == 0 and b["size"] == 100
+    assert body(offset=100, limit=20)["size"] == 120
+    assert body("  ", offset=40, limit=20)["from"] == 40 and body("  ", offset=40, limit=20)["size"] == 20
     assert b["aggs"]["kind"] == {"terms": {"field": "kind", "size": 11}}
     assert b["aggs"]["area"] == {"terms": {"field": "area_codes", "size": 50}}
     assert b["aggs"]["year"]["terms"]["field"] == "year"
@@ -290,3 +298,34 @@ def test_a_lower_bound_total_is_reported_as_not_exact():
     response = {**RESPONSE, "hits": {**RESPONSE["hits"], "total": {"value": 10_000, "relation": "gte"}}}
     results = results_from_response(response, analyse("điểm thi"))
     assert results.total == 10_000 and not results.total_exact
+
+
+def ranked_hit(key: str, title: str, date: str, summary: str = "") -> dict:
+    doc = SearchDocument(key=key, kind="news", root=ROOT, section_key="thpt:2025", year=2025, title=title,
+                         summary=summary, date=datetime.date.fromisoformat(date))
+    return {"_id": key, "_score": 1.0, "_source": document_body(doc)}
+
+
+def test_the_ranking_orders_the_candidates_and_the_page_is_cut_after_it():
+    # The engine returned the loose match first; the ranking puts the title match first, as the database would.
+    hits = [ranked_hit("page:1", "Thông báo của Sở", "2025-06-20", summary="Lịch thi có thay đổi."),
+            ranked_hit("page:2", "Lịch thi môn Toán", "2025-06-01"),
+            ranked_hit("page:3", "Lịch thi môn Văn", "2025-05-01")]
+    response = {"hits": {"total": {"value": 3, "relation": "eq"}, "hits": hits}}
+    analysed = analyse("lich thi toan")
+    ordered = [h.key for h in results_from_response(response, analysed).hits]
+    candidates = [ranking.Candidate.of(h["_source"]["key"], **{
+        "title_terms": h["_source"]["rank"]["title"], "code_terms": h["_source"]["rank"]["codes"],
+        "place_terms": h["_source"]["rank"]["place"], "toned_terms": h["_source"]["rank"]["toned"],
+        "text": ranking.frequencies(h["_source"]["rank"]["text"], ranking.needles_of(analysed)),
+        "year": 2025, "date": datetime.date.fromisoformat(h["_source"]["date"])}) for h in hits]
+    assert ordered == [key for _, key in ranking.ranked(candidates, analysed)]
+    assert ordered[0] == "page:2"
+    page = results_from_response(response, analysed, SearchQuery(text="lich thi toan", root=ROOT, now=NOW,
+                                                                 offset=1, limit=1))
+    assert [h.key for h in page.hits] == ordered[1:2] and page.total == 3
+
+
+def test_documents_without_ranking_terms_keep_the_engines_order():
+    results = results_from_response(RESPONSE, analyse("điểm thi"))  # indexed before ``rank`` existed
+    assert [h.key for h in results.hits] == ["venue:7", "page:42"] and results.hits[0].score == 31.5

@@ -1,12 +1,16 @@
-"""Relevance of the database search over the demo content (with the 2024 articles imported from the old
+"""Relevance of the public search over the demo content (with the 2024 articles imported from the old
 portal): a fixed set of queries people type — unaccented, d for đ, raw Telex, typos, document numbers, place
 and venue names — scored by MRR@10 and recall@10 against floors. The suite runs on SQLite and on PostgreSQL,
 and ``test_top_results_match_the_recorded_ones`` pins the top three of every query, so both databases must
-give the same order. After a deliberate ranking change, regenerate it with RECORD_RELEVANCE=1."""
+give the same order. After a deliberate ranking change, regenerate it with RECORD_RELEVANCE=1.
+
+With a search engine configured in the environment (SEARCH_URL and SEARCH_ENGINE, as ``CI=true`` sets them) the
+same judgements are also scored on the engine, against the same floors."""
 
 import io
 import json
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,6 +20,8 @@ from django.utils import timezone
 
 from search import sync
 from search.database.backend import DatabaseBackend
+from search.elastic.backend import ElasticsearchBackend
+from search.elastic.client import admin_engine
 from search.models import SearchEntry
 from search.types import SearchQuery
 
@@ -68,16 +74,41 @@ SNAPSHOT = Path(__file__).with_name("relevance_top3.json")
 pytestmark = pytest.mark.django_db  # also tells pytest-django to set the test database up
 
 
-@pytest.fixture(scope="module")
-def demo_results(django_db_setup, django_db_blocker):
-    """The demo loaded and indexed once for this module, rolled back afterwards."""
+ENGINE_URL = os.environ.get("SEARCH_URL") or os.environ.get("ELASTICSEARCH_URL")
+BACKENDS = ["database", *(["engine"] if ENGINE_URL else [])]
+
+
+def engine_results(queries: list[SearchQuery]) -> dict:
+    """The same documents as the database index holds, in a throwaway index on the configured engine."""
+    from django.test import override_settings
+
+    prefix = f"muathi-relevance-{uuid.uuid4().hex[:10]}"
+    with override_settings(ELASTICSEARCH_URL=ENGINE_URL, SEARCH_ENGINE=os.environ.get("SEARCH_ENGINE", "opensearch"),
+                           ELASTICSEARCH_INDEX_PREFIX=prefix, ELASTICSEARCH_SEARCH_TIMEOUT_MS=10_000):
+        engine = ElasticsearchBackend()
+        try:
+            engine.rebuild(lambda: (sync.entry_document(e) for e in SearchEntry.objects.all()),
+                           lambda since: ([], []), lambda message: None)
+            return {q.text: engine.search(q) for q in queries}
+        finally:
+            leftovers = admin_engine().indices_matching(f"{prefix}*")
+            if leftovers:
+                admin_engine().delete_indices(leftovers)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo_results(request, django_db_setup, django_db_blocker):
+    """The demo loaded and indexed once for this module (and backend), rolled back afterwards."""
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", stdout=io.StringIO())
         sync.rebuild_database()
         root = SearchEntry.objects.values_list("root", flat=True).first()
         now = timezone.now()
-        results = {q: DatabaseBackend().search(SearchQuery(text=q, root=root, now=now, limit=10))
-                   for q in JUDGEMENTS}
+        queries = [SearchQuery(text=q, root=root, now=now, limit=10) for q in JUDGEMENTS]
+        if request.param == "engine":
+            results = engine_results(queries)
+        else:
+            results = {q.text: DatabaseBackend().search(q) for q in queries}
         transaction.set_rollback(True)
     return results
 

@@ -37,7 +37,7 @@ class Command(BaseCommand):
                     raise CommandError("Chưa cấu hình ELASTICSEARCH_URL.")
                 return
             from search.collect import all_documents
-            from search.elastic.backend import SearchBackendError
+            from search.elastic.errors import SearchBackendError
 
             try:
                 summary = sync.elasticsearch().rebuild(all_documents, sync.changed_since, self.stdout.write)
