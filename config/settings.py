@@ -353,6 +353,10 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
+        # The search clients log every request at INFO (opensearch-py with a curl transcript of the body).
+        "elastic_transport": {"level": "WARNING"},
+        "opensearch": {"level": "WARNING"},
+        "opensearchpy.trace": {"level": "WARNING"},
     },
 }
 # "json": one JSON object per line with the request id (for log shippers); "text": Django's default.

@@ -192,8 +192,8 @@ def test_publishing_with_elasticsearch_down_succeeds_and_queues_the_change(secti
         from io import StringIO
         out = StringIO()
         call_command("search_index", "status", stdout=out)
-        assert "Tồn đọng chờ gửi Elasticsearch: " in out.getvalue()
-        backlog = int(out.getvalue().split("Tồn đọng chờ gửi Elasticsearch: ")[1].split()[0])
+        assert "Tồn đọng chờ gửi máy tìm kiếm: " in out.getvalue()
+        backlog = int(out.getvalue().split("Tồn đọng chờ gửi máy tìm kiếm: ")[1].split()[0])
         assert backlog >= 1
         from search import sync
         IndexChange.objects.update(next_attempt_at=change.changed_at)

@@ -1,9 +1,9 @@
-"""Against a real search engine: runs when SEARCH_URL (or ELASTICSEARCH_URL) is set in the environment, with
-SEARCH_ENGINE naming the engine (elasticsearch or opensearch). ``CI=true bash scripts/test`` starts an OpenSearch
-node (tools/search-node) and sets both.
+"""Against a real search engine: runs when TEST_SEARCH_URL is set in the environment, with TEST_SEARCH_ENGINE naming
+the engine (elasticsearch or opensearch, the default). ``CI=true bash scripts/test`` starts an OpenSearch node
+(tools/search-node) and sets both.
 
     bash scripts/services search
-    SEARCH_ENGINE=opensearch SEARCH_URL=http://127.0.0.1:9200 .venv/bin/pytest tests/search/test_elastic_integration.py
+    TEST_SEARCH_URL=http://127.0.0.1:9200 .venv/bin/pytest tests/search/test_elastic_integration.py
 
 Every test works under its own index prefix and deletes its indices afterwards.
 """
@@ -18,9 +18,9 @@ from search.elastic.backend import ElasticsearchBackend
 from search.elastic.client import admin_engine
 from search.types import AreaRef, SearchDocument, SearchQuery
 
-URL = os.environ.get("SEARCH_URL") or os.environ.get("ELASTICSEARCH_URL")
+URL = os.environ.get("TEST_SEARCH_URL")
 pytestmark = [
-    pytest.mark.skipif(not URL, reason="needs a real search engine: set SEARCH_URL and SEARCH_ENGINE"),
+    pytest.mark.skipif(not URL, reason="needs a real search engine: set TEST_SEARCH_URL (and TEST_SEARCH_ENGINE)"),
     pytest.mark.django_db,  # typo corrections read the database's vocabulary
 ]
 
@@ -57,7 +57,7 @@ DOCUMENTS = [
 @pytest.fixture
 def backend(settings):
     settings.ELASTICSEARCH_URL = URL
-    settings.SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "elasticsearch")
+    settings.SEARCH_ENGINE = os.environ.get("TEST_SEARCH_ENGINE", "opensearch")
     settings.ELASTICSEARCH_INDEX_PREFIX = f"muathi-test-{uuid.uuid4().hex[:12]}"
     settings.ELASTICSEARCH_SEARCH_TIMEOUT_MS = 10000
     backend = ElasticsearchBackend()

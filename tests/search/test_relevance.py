@@ -4,7 +4,7 @@ and venue names — scored by MRR@10 and recall@10 against floors. The suite run
 and ``test_top_results_match_the_recorded_ones`` pins the top three of every query, so both databases must
 give the same order. After a deliberate ranking change, regenerate it with RECORD_RELEVANCE=1.
 
-With a search engine configured in the environment (SEARCH_URL and SEARCH_ENGINE, as ``CI=true`` sets them) the
+With a search engine in the environment (TEST_SEARCH_URL and TEST_SEARCH_ENGINE, as ``CI=true`` sets them) the
 same judgements are also scored on the engine, against the same floors."""
 
 import io
@@ -74,7 +74,7 @@ SNAPSHOT = Path(__file__).with_name("relevance_top3.json")
 pytestmark = pytest.mark.django_db  # also tells pytest-django to set the test database up
 
 
-ENGINE_URL = os.environ.get("SEARCH_URL") or os.environ.get("ELASTICSEARCH_URL")
+ENGINE_URL = os.environ.get("TEST_SEARCH_URL")
 BACKENDS = ["database", *(["engine"] if ENGINE_URL else [])]
 
 
@@ -83,8 +83,9 @@ def engine_results(queries: list[SearchQuery]) -> dict:
     from django.test import override_settings
 
     prefix = f"muathi-relevance-{uuid.uuid4().hex[:10]}"
-    with override_settings(ELASTICSEARCH_URL=ENGINE_URL, SEARCH_ENGINE=os.environ.get("SEARCH_ENGINE", "opensearch"),
-                           ELASTICSEARCH_INDEX_PREFIX=prefix, ELASTICSEARCH_SEARCH_TIMEOUT_MS=10_000):
+    engine_name = os.environ.get("TEST_SEARCH_ENGINE", "opensearch")
+    with override_settings(ELASTICSEARCH_URL=ENGINE_URL, SEARCH_ENGINE=engine_name, ELASTICSEARCH_INDEX_PREFIX=prefix,
+                           ELASTICSEARCH_SEARCH_TIMEOUT_MS=10_000):
         engine = ElasticsearchBackend()
         try:
             engine.rebuild(lambda: (sync.entry_document(e) for e in SearchEntry.objects.all()),

@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count, Min
 from django.utils import timezone
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         if backend in ("all", "elasticsearch"):
             if not sync.elasticsearch_enabled():
                 if backend == "elasticsearch":
-                    raise CommandError("Chưa cấu hình ELASTICSEARCH_URL.")
+                    raise CommandError("Chưa cấu hình SEARCH_URL.")
                 return
             from search.collect import all_documents
             from search.elastic.errors import SearchBackendError
@@ -42,8 +43,9 @@ class Command(BaseCommand):
             try:
                 summary = sync.elasticsearch().rebuild(all_documents, sync.changed_since, self.stdout.write)
             except SearchBackendError as error:
-                raise CommandError(f"Elasticsearch: không xây lại được chỉ mục: {error}") from error
-            self.stdout.write(f"Elasticsearch: {json.dumps(summary, ensure_ascii=False, default=str)}")
+                raise CommandError(f"Máy tìm kiếm: không xây lại được chỉ mục: {error}") from error
+            summary_text = json.dumps(summary, ensure_ascii=False, default=str)
+            self.stdout.write(f"Máy tìm kiếm ({settings.SEARCH_ENGINE}): {summary_text}")
 
     def _status(self, as_json: bool = False, **_options) -> None:
         backlog = IndexChange.objects.filter(pending=True).aggregate(count=Count("id"), oldest=Min("changed_at"))
@@ -62,11 +64,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Cơ sở dữ liệu: {sum(counts.values())} mục — "
                           + ", ".join(f"{kind}: {n}" for kind, n in counts.items()))
         if report["elasticsearch"] is None:
-            self.stdout.write("Elasticsearch: chưa cấu hình (tìm kiếm dùng cơ sở dữ liệu).")
+            self.stdout.write("Máy tìm kiếm: chưa cấu hình (tìm kiếm dùng cơ sở dữ liệu).")
         else:
             health = json.dumps(report["elasticsearch"], ensure_ascii=False, default=str)
-            self.stdout.write(f"Elasticsearch: {health}")
-        self.stdout.write(f"Tồn đọng chờ gửi Elasticsearch: {backlog['count']}"
+            self.stdout.write(f"Máy tìm kiếm ({settings.SEARCH_ENGINE}): {health}")
+        self.stdout.write(f"Tồn đọng chờ gửi máy tìm kiếm: {backlog['count']}"
                           + (f" (cũ nhất {report['backlog']['oldest']})" if backlog["oldest"] else ""))
 
     def _purge(self, **_options) -> None:
@@ -74,7 +76,7 @@ class Command(BaseCommand):
 
     def _retry(self, **_options) -> None:
         if not sync.elasticsearch_enabled():
-            self.stdout.write("Chưa cấu hình ELASTICSEARCH_URL: không có gì để gửi.")
+            self.stdout.write("Chưa cấu hình SEARCH_URL: không có gì để gửi.")
             return
         sent, pending = sync.retry_pending()
         self.stdout.write(f"Đã gửi {sent} thay đổi; còn tồn đọng {pending}.")
