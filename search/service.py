@@ -23,7 +23,7 @@ def search(query: SearchQuery) -> SearchResults:
         try:
             return elasticsearch().search(query)
         except SearchBackendError as error:
-            logger.warning("Search answered from the database: Elasticsearch failed (%s)", error)
+            logger.warning("Search answered from the database: the search engine failed (%s)", error)
     return DatabaseBackend().search(query)
 
 
@@ -35,5 +35,5 @@ def suggest(text: str, root: str, limit: int = 8) -> tuple[list[Suggestion], str
         try:
             return elasticsearch().suggest(text, root, now, limit), "elasticsearch"
         except SearchBackendError as error:
-            logger.warning("Suggestions answered from the database: Elasticsearch failed (%s)", error)
+            logger.warning("Suggestions answered from the database: the search engine failed (%s)", error)
     return DatabaseBackend().suggest(text, root, now, limit), "database"

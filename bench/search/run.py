@@ -43,11 +43,16 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--chunk", type=int, default=1000, help="documents per write() call")
     p.add_argument("--reuse", action="store_true", help="skip indexing when already indexed")
     p.add_argument("--out", default="", help="JSON path (default bench/search/results-<vendor>.json)")
+    p.add_argument("--engine-url", default="", help="also index into and measure this search engine (same mix)")
+    p.add_argument("--engine", default="opensearch", choices=["opensearch", "elasticsearch"])
     return p.parse_args()
 
 
 args = parse_args()
 os.environ["DATABASE_URL"] = args.database_url
+os.environ["SEARCH_URL"] = args.engine_url
+os.environ["SEARCH_ENGINE"] = args.engine
+os.environ.setdefault("ELASTICSEARCH_INDEX_PREFIX", "muathi-bench")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 if args.database_url.startswith("sqlite:"):
     Path(args.database_url.split("sqlite://", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
@@ -295,6 +300,18 @@ breakdown.wrap(backend_module, "hit", "hits_snippets")
 breakdown.wrap(backend_module, "hit_rows", "fetch_hits_sql")
 
 
+def index_engine(n: int) -> dict:
+    """The same documents into the engine, through the backend's own rebuild (bulk load, then the alias swap)."""
+    from search.elastic.backend import ElasticsearchBackend
+
+    t0 = time.perf_counter()
+    summary = ElasticsearchBackend().rebuild(lambda: documents(n, seed=args.seed), lambda since: ([], []),
+                                             lambda message: None)
+    seconds = time.perf_counter() - t0  # generation included: it is a small part (see the database's figures)
+    return {"documents": summary["documents"], "seconds": round(seconds, 2),
+            "docs_per_s": round(summary["documents"] / seconds, 1), "index": summary["index"]}
+
+
 def run_one(backend, cls: str, text: str, filters: dict) -> tuple[float, int]:
     t0 = time.perf_counter()
     if cls == "suggest":
@@ -309,8 +326,8 @@ def summary(ms: list[float]) -> dict:
             "p99_ms": round(pct(ms, 0.99), 2), "max_ms": round(max(ms), 2), "mean_ms": round(statistics.fmean(ms), 2)}
 
 
-def measure(mix: list[tuple[str, str, dict]], warmup: list[tuple[str, str, dict]]) -> dict:
-    backend = backend_module.DatabaseBackend()
+def measure(mix: list[tuple[str, str, dict]], warmup: list[tuple[str, str, dict]], backend=None) -> dict:
+    backend = backend or backend_module.DatabaseBackend()
     for cls, text, filters in warmup:
         run_one(backend, cls, text, filters)
     breakdown.take()
@@ -391,6 +408,16 @@ def main() -> None:
     t0 = time.perf_counter()
     results = measure(mix, warm)
     log(f"  done in {time.perf_counter() - t0:.1f} s")
+    engine = None
+    if args.engine_url:
+        from search.elastic.backend import ElasticsearchBackend
+
+        log(f"{args.engine}: indexing {args.documents:,} documents at {args.engine_url}")
+        engine_indexing = index_engine(args.documents)
+        log(f"  {engine_indexing['docs_per_s']:,} docs/s ({engine_indexing['seconds']} s)")
+        log(f"{args.engine}: measuring the same {len(mix)} queries")
+        engine = {"engine": args.engine, "indexing": engine_indexing,
+                  **measure(mix, warm, ElasticsearchBackend())}
 
     out = {
         "date": started.strftime("%Y-%m-%d %H:%M UTC"),
@@ -399,6 +426,7 @@ def main() -> None:
         "code": code_version(), "target_p95_ms": TARGET_P95_MS, "documents": args.documents, "indexing": indexing,
         "database": info,
         **results,
+        "search_engine": engine,
     }
     path = Path(args.out) if args.out else HERE / f"results-{VENDOR}.json"
     path.write_text(json.dumps(out, ensure_ascii=False, indent=1, default=str) + "\n")
@@ -415,6 +443,12 @@ def main() -> None:
     log("slowest query texts (median ms):")
     for q in results["queries"][:12]:
         log(f"  {q['median_ms']:>8.1f}  {q['class']:15} {q['text']!r} {q['filters']} found={q['found']}")
+    if engine:
+        log(f"\n{args.engine} — indexing {engine['indexing']['docs_per_s']:,} docs/s; same queries:")
+        for name in ("search_only", "suggest", "overall"):
+            r = engine[name]
+            log(f"{name:16} {r['n']:>4} {r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['p99_ms']:>8.1f} "
+                f"{r['max_ms']:>8.1f}")
     log(f"wrote {path}")
 
 

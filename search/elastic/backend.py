@@ -15,6 +15,8 @@ from search.elastic.errors import SearchBackendError
 from search.elastic.lifecycle import SearchIndex, describe
 from search.elastic.queries import (
     BACKEND_NAME,
+    page_body,
+    page_keys,
     results_from_response,
     search_body,
     suggest_body,
@@ -51,11 +53,21 @@ class ElasticsearchBackend(SearchIndex):
         body = search_body(query, analysed)
         response = self._guarded(lambda engine: engine.search(self.alias, body))
         try:
-            if not analysed or response["hits"]["total"]["value"]:
+            if not analysed:  # the newest in scope: the response is the page
                 return results_from_response(response, analysed, query)
+            if response["hits"]["total"]["value"]:
+                return self._with_page(response, analysed, query)
         except (KeyError, TypeError, ValueError) as exc:
             raise SearchBackendError(f"Unexpected search response: {describe(exc)}") from exc
         return self._typo_search(query, analysed)
+
+    def _with_page(self, response: dict, analysed: AnalysedQuery, query: SearchQuery,
+                   matched_as: AnalysedQuery | None = None, fuzzy: bool = False) -> SearchResults:
+        """The candidates ranked, then the page's hits fetched with their highlights."""
+        keys = page_keys(response, analysed, query)
+        body = page_body(keys, matched_as or analysed, fuzzy)
+        page = self._guarded(lambda engine: engine.search(self.alias, body)) if keys else {"hits": {"hits": []}}
+        return results_from_response(response, analysed, query, page)
 
     def _typo_search(self, query: SearchQuery, analysed: AnalysedQuery) -> SearchResults:
         """Nothing found for the words as typed. As the database backend does, the words are corrected from the
@@ -69,7 +81,7 @@ class ElasticsearchBackend(SearchIndex):
         typo_body = search_body(query, matched_as, fuzzy=True)
         response = self._guarded(lambda engine: engine.search(self.alias, typo_body))
         try:
-            results = results_from_response(response, corrected, query)
+            results = self._with_page(response, corrected, query, matched_as, fuzzy=True)
         except (KeyError, TypeError, ValueError) as exc:
             raise SearchBackendError(f"Unexpected search response: {describe(exc)}") from exc
         if interpreted and results.total:

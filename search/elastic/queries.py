@@ -10,8 +10,9 @@ Matching, for every variant of the query (as typed and, for raw Telex, decoded):
   the title's shingles (words that belong together, "tân châu", rank higher than scattered ones).
 
 Ordering: the engine's BM25 only chooses the candidates, the best RERANK_WINDOW of them (or as many as the page
-asked for needs); ``search.ranking`` orders them from the folded terms each document carries (``rank``), as it
-orders the database backend's candidates, so both backends give the same top results.
+asked for needs), read with their ranking terms only (``rank``); ``search.ranking`` orders them, as it orders the
+database backend's candidates, so both backends give the same top results. A second request (``page_body``)
+fetches the page's hits with their highlights: highlighting the whole window would cost four times the search.
 
 Fuzziness is ``AUTO:4,7`` rather than plain ``AUTO``: Vietnamese syllables are short, and one edit on a
 three-letter syllable ("thi" → "thu", "tan" → "tam") matches far too much.
@@ -34,6 +35,8 @@ NUMBER_BOOST = 20
 NUMBER_PREFIX_BOOST = 10
 SNIPPET_CHARS = 200
 RERANK_WINDOW = 100  # candidates ordered by search.ranking (the database backend's MIN_CANDIDATES)
+CANDIDATE_FIELDS = ("key", "date", "year", "rank")  # what the ranking reads of each candidate
+NOT_RETURNED = ("body", "suggest", "rank")  # large, and not shown
 AREA_FACET_SIZE = 50
 YEAR_FACET_SIZE = 20
 _DIGIT = re.compile(r"\d")
@@ -124,31 +127,48 @@ def search_body(query: SearchQuery, analysed: AnalysedQuery, fuzzy: bool = False
         bool_query["should"] = [c for v in analysed.variants for c in ranking_clauses(v)]
         sort: list = ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"key": "asc"}]
         start, size = 0, max(RERANK_WINDOW, query.offset + query.limit)  # the page is cut after re-ranking
+        page: dict = {"_source": list(CANDIDATE_FIELDS)}
     else:
         sort = [{"date": {"order": "desc", "missing": "_last"}}, {"key": "asc"}]
         start, size = query.offset, query.limit
+        page = {"_source": {"excludes": list(NOT_RETURNED)}, "highlight": _highlight()}  # the page itself
     return {
         "query": {"bool": bool_query},
         "from": start,
         "size": size,
         "sort": sort,
         "track_total_hits": True,
-        "_source": {"excludes": ["body", "suggest"]},
-        "highlight": {
-            "pre_tags": ["<mark>"],
-            "post_tags": ["</mark>"],
-            "encoder": "html",
-            "fields": {
-                "summary": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1, "no_match_size": 0},
-                # Without a match in the summary or the body, the start of the body is the snippet.
-                "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1, "no_match_size": SNIPPET_CHARS},
-            },
-        },
+        **page,
         "aggs": {
             "kind": {"terms": {"field": "kind", "size": len(KINDS)}},
             "area": {"terms": {"field": "area_codes", "size": AREA_FACET_SIZE}},
             "year": {"terms": {"field": "year", "size": YEAR_FACET_SIZE, "order": {"_key": "desc"}}},
         },
+    }
+
+
+def _highlight(query: dict | None = None) -> dict:
+    return {
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "encoder": "html",
+        **({"highlight_query": query} if query else {}),
+        "fields": {
+            "summary": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1, "no_match_size": 0},
+            # Without a match in the summary or the body, the start of the body is the snippet.
+            "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1, "no_match_size": SNIPPET_CHARS},
+        },
+    }
+
+
+def page_body(keys: list[str], analysed: AnalysedQuery, fuzzy: bool = False) -> dict:
+    """The page's hits, by key, with what they show and their highlights for the query's words."""
+    words = {"bool": {"should": [c for v in analysed.variants for c in matching_clauses(v, fuzzy)]}}
+    return {
+        "query": {"bool": {"filter": [{"terms": {"key": keys}}]}},
+        "size": len(keys),
+        "_source": {"excludes": list(NOT_RETURNED)},
+        "highlight": _highlight(words),
     }
 
 
@@ -206,12 +226,23 @@ def reranked(hits: list[dict], analysed: AnalysedQuery) -> list[tuple[dict, floa
     return [(by_key[key], score) for score, key in ranking.ranked(candidates, analysed)]
 
 
-def results_from_response(response: dict, analysed: AnalysedQuery, query: SearchQuery | None = None) -> SearchResults:
-    """The page ``query`` asked for (offset, limit; without it, every hit returned), in the ranking's order."""
+def page_keys(response: dict, analysed: AnalysedQuery, query: SearchQuery) -> list[str]:
+    """The keys of the page ``query`` asks for, in the ranking's order."""
+    ordered = reranked(response["hits"]["hits"], analysed)[query.offset:query.offset + query.limit]
+    return [hit["_source"]["key"] for hit, _ in ordered]
+
+
+def results_from_response(response: dict, analysed: AnalysedQuery, query: SearchQuery | None = None,
+                          page: dict | None = None) -> SearchResults:
+    """Total, facets and hits of a search response. With ``query``, its page (offset, limit) of the candidates in
+    the ranking's order; the hits shown come from ``page`` (the ``page_body`` response) when given."""
     hits = response["hits"]
     ordered = reranked(hits["hits"], analysed)
     if query is not None and analysed:
         ordered = ordered[query.offset:query.offset + query.limit]
+    if page is not None:
+        shown = {hit["_source"]["key"]: hit for hit in page["hits"]["hits"]}
+        ordered = [(shown[hit["_source"]["key"]], score) for hit, score in ordered if hit["_source"]["key"] in shown]
     facets = {
         name: [FacetValue(value=str(b["key"]), count=b["doc_count"]) for b in agg["buckets"]]
         for name, agg in (response.get("aggregations") or {}).items()

@@ -24,7 +24,7 @@ from search.elastic.backend import ElasticsearchBackend
 from search.elastic.breaker import get_breaker
 from search.elastic.errors import SearchBackendError
 from search.elastic.index import document_body, mapping_body
-from search.elastic.queries import search_body
+from search.elastic.queries import page_body, search_body
 from search.types import KINDS, AreaRef, SearchDocument, SearchQuery
 
 NOW = datetime.datetime(2025, 6, 20, 8, 0, tzinfo=datetime.UTC)
@@ -356,8 +356,9 @@ def test_search_sends_the_built_body_to_the_alias_and_reads_the_answer(fake):
         "aggregations": {"kind": {"buckets": [{"key": "venue", "doc_count": 1}]}},
     }
     results = ElasticsearchBackend().search(QUERY)
-    ((params, sent),) = fake.calls("POST", "/muathi/_search")
+    (_, sent), (_, page) = fake.calls("POST", "/muathi/_search")  # the candidates, then the page with highlights
     assert sent == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text))))
+    assert page == json.loads(json.dumps(page_body(["venue:7"], analyse(QUERY.text))))
     assert results.backend == "elasticsearch"
     assert [h.key for h in results.hits] == ["venue:7"]
     assert results.hits[0].snippet == "Phòng <mark>thi</mark> số 1"

@@ -4,6 +4,7 @@ from search import ranking
 from search.analysis import analyse
 from search.elastic.index import document_body
 from search.elastic.queries import (
+    page_body,
     results_from_response,
     search_body,
     suggest_body,
@@ -143,7 +144,12 @@ def test_venue_code_lookup():
 
 
 def test_highlight_marks_summary_and_body_as_escaped_html():
-    highlight = body()["highlight"]
+    assert "highlight" not in body()  # the candidates are not highlighted: only the page is
+    highlight = page_body(["page:1"], analyse("điểm thi"))["highlight"]
+    # The page is fetched by key; the highlights are for the query's words.
+    assert page_body(["page:1"], analyse("điểm thi"))["query"] == {"bool": {"filter": [{"terms": {"key": ["page:1"]}}]}}
+    assert highlight["highlight_query"]["bool"]["should"] == matching(body())
+    assert body("  ")["highlight"]["fields"] == highlight["fields"]  # the newest-first listing is its own page
     assert highlight["pre_tags"] == ["<mark>"] and highlight["post_tags"] == ["</mark>"]
     assert highlight["encoder"] == "html"
     assert highlight["fields"]["summary"]["fragment_size"] == 200
@@ -162,7 +168,8 @@ def test_aggregations_paging_and_source():
     assert b["aggs"]["area"] == {"terms": {"field": "area_codes", "size": 50}}
     assert b["aggs"]["year"]["terms"]["field"] == "year"
     assert b["track_total_hits"] is True
-    assert "body" in b["_source"]["excludes"]
+    assert b["_source"] == ["key", "date", "year", "rank"]  # what the ranking reads, no more
+    assert set(page_body(["page:1"], analyse("điểm thi"))["_source"]["excludes"]) == {"body", "suggest", "rank"}
     assert b["sort"][0] == "_score"
 
 
