@@ -29,6 +29,8 @@ class Engine:
     """One client of one engine, with a request timeout and a retry policy (searches: none; writes: twice)."""
 
     name = ""
+    client: Any = None
+    helpers: Any = None  # the client library's bulk helpers
     errors: tuple[type[Exception], ...] = ()  # everything the client raises for a failed request
     bulk_error: type[Exception] = Exception
     not_found: type[Exception] = Exception
@@ -41,17 +43,22 @@ class Engine:
         raise NotImplementedError
 
     def _call(self, api: str, **kwargs) -> Any:
-        """``client.<api>(**kwargs)`` (``api`` may be dotted: "indices.create") as a plain answer."""
-        raise NotImplementedError
+        """``client.<api>(**kwargs)`` (``api`` may be dotted: "indices.create") as a plain answer (elasticsearch-py
+        wraps its answers, opensearch-py does not)."""
+        target = self.client
+        for part in api.split("."):
+            target = getattr(target, part)
+        response = target(**kwargs)
+        return getattr(response, "body", response)
 
     def bulk(self, actions: Iterable[dict], **kwargs) -> None:
-        raise NotImplementedError
+        self.helpers.bulk(self.client, actions, **kwargs)
 
     def streaming_bulk(self, actions: Iterable[dict], **kwargs) -> Iterator[tuple[bool, dict]]:
-        raise NotImplementedError
+        return self.helpers.streaming_bulk(self.client, actions, **kwargs)
 
     def close(self) -> None:
-        raise NotImplementedError
+        self.client.close()
 
     # -- The same on both.
     def search(self, index: str, body: dict) -> dict:
@@ -96,6 +103,7 @@ class Engine:
 
 class ElasticsearchEngine(Engine):
     name = "elasticsearch"
+    helpers = elastic_helpers
     errors = (ElasticTransportError, ElasticApiError)
     bulk_error = elastic_helpers.BulkIndexError
     not_found = ElasticNotFound
@@ -111,25 +119,10 @@ class ElasticsearchEngine(Engine):
             return status >= 500 or status == 429 or status < 400  # < 400: a 2xx from something that is not ES
         return True
 
-    def _call(self, api: str, **kwargs) -> Any:
-        target = self.client
-        for part in api.split("."):
-            target = getattr(target, part)
-        response = target(**kwargs)
-        return getattr(response, "body", response)
-
-    def bulk(self, actions: Iterable[dict], **kwargs) -> None:
-        elastic_helpers.bulk(self.client, actions, **kwargs)
-
-    def streaming_bulk(self, actions: Iterable[dict], **kwargs) -> Iterator[tuple[bool, dict]]:
-        return elastic_helpers.streaming_bulk(self.client, actions, **kwargs)
-
-    def close(self) -> None:
-        self.client.close()
-
 
 class OpenSearchEngine(Engine):
     name = "opensearch"
+    helpers = opensearch_helpers
     errors = (OpenSearchTransportError,)
     bulk_error = opensearch_helpers.BulkIndexError
     not_found = OpenSearchNotFound
@@ -144,21 +137,6 @@ class OpenSearchEngine(Engine):
         if not isinstance(status, int):
             return True  # no answer: connection refused, reset or timed out
         return status >= 500 or status == 429 or status < 400
-
-    def _call(self, api: str, **kwargs) -> Any:
-        target = self.client
-        for part in api.split("."):
-            target = getattr(target, part)
-        return target(**kwargs)
-
-    def bulk(self, actions: Iterable[dict], **kwargs) -> None:
-        opensearch_helpers.bulk(self.client, actions, **kwargs)
-
-    def streaming_bulk(self, actions: Iterable[dict], **kwargs) -> Iterator[tuple[bool, dict]]:
-        return opensearch_helpers.streaming_bulk(self.client, actions, **kwargs)
-
-    def close(self) -> None:
-        self.client.close()
 
 
 ENGINE_CLASSES: dict[str, type[Engine]] = {"elasticsearch": ElasticsearchEngine, "opensearch": OpenSearchEngine}
