@@ -9,6 +9,7 @@ import logging
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +30,32 @@ def current() -> int:
 
 
 def bump(**_signal_kwargs) -> None:
+    """A new generation now, and again when the surrounding transaction commits: a reader that took the
+    first one before the commit saw the old rows, and must not keep what it built under it."""
+    _bump_now()
+    transaction.on_commit(_bump_now)
+
+
+def _bump_now() -> None:
     try:
-        cache.set(GENERATION_KEY, time.time_ns(), None)
+        cache.set(GENERATION_KEY, max(time.time_ns(), _last_seen() + 1), None)
     except Exception:
         logger.warning("Could not bump the content generation", exc_info=True)
+    for listener in list(_listeners):
+        listener()
+
+
+def _last_seen() -> int:
+    try:
+        return cache.get(GENERATION_KEY) or 0
+    except Exception:
+        return 0
+
+
+_listeners: list = []
+
+
+def on_bump(listener) -> None:
+    """Call ``listener()`` after every bump (the static mirror suspends itself)."""
+    if listener not in _listeners:
+        _listeners.append(listener)

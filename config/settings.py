@@ -201,6 +201,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 API_MAX_AGE = env_int("API_MAX_AGE", 60)
 API_S_MAXAGE = env_int("API_S_MAXAGE", 300)
 API_STALE_WHILE_REVALIDATE = env_int("API_STALE_WHILE_REVALIDATE", 60)
+# The static mirror of the hot set (exam_news.mirror; deploy/nginx serves it): a local folder, off when empty.
+MIRROR_ROOT = env_str("MIRROR_ROOT")
+MIRROR_MAX_AGE = env_int("MIRROR_MAX_AGE", 5)  # must match the max-age in deploy/nginx/mua-thi.conf
 API_CACHE_TTL = env_int("API_CACHE_TTL", 300 if REDIS_URL else 60)
 CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"

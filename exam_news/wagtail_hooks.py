@@ -28,6 +28,8 @@ def register_log_actions(actions):
     actions.register_action("exam_news.bundle_cancel", _("Huỷ hẹn giờ gói phát hành"),
                             _("Đã huỷ hẹn giờ gói phát hành"))
     actions.register_action("exam_news.bundle_release", _("Phát hành gói"), _("Đã phát hành gói"))
+    actions.register_action("exam_news.bundle_release_failed", _("Phát hành gói không thành công"),
+                            _("Phát hành gói không thành công"))
 
 
 @hooks.register("register_admin_urls")
@@ -135,7 +137,7 @@ class ReleaseBundleViewSet(SnippetViewSet):
     model = ReleaseBundle
     icon = "time"
     menu_label = _("Gói phát hành")
-    list_display = ["name", "section", "release_at", "status"]
+    list_display = ["name", "section", "release_at", "status", "release_error"]
 
 
 class ExamSnippets(SnippetViewSetGroup):

@@ -8,13 +8,18 @@
   ``If-None-Match`` / ``If-Modified-Since`` are answered 304 from the cache alone, without the database.
 * ``Cache-Control`` uses s-maxage and stale-while-revalidate, all capped so that no cache (ours, a CDN,
   a browser) outlives the next scheduled change: a scheduled publication or expiry, a release bundle,
-  or a notice starting or ending.
+  or a notice starting or ending. The header is computed for each response as it leaves (304s included),
+  counted from that instant, so a copy kept in our cache never hands out a lifetime it no longer has; an
+  entry is not served at all once the moment it was valid until has come. A change that is due but not yet
+  carried out (the scheduler has not run) makes every response uncacheable (``max-age=0``) until it is.
 * If the cache server is down, ``IGNORE_EXCEPTIONS`` turns every read into a miss: the API answers from
   the database.
 """
 
+import datetime
 import hashlib
 import logging
+import math
 import time
 
 from django.conf import settings
@@ -24,7 +29,7 @@ from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 
 from cms import generation
-from exam_news.public.schedule import seconds_until_next_change
+from exam_news.public.schedule import next_change_at, seconds_left
 
 logger = logging.getLogger(__name__)
 
@@ -32,15 +37,20 @@ CACHEABLE_TYPES = ("application/json", "application/rss+xml", "application/atom+
                    "application/geo+json", "application/cap+xml", "application/xml")
 
 
-def cache_control(seconds_left: int | None) -> tuple[str, int]:
-    """Header value and our own cache TTL, none of which outlives the next scheduled change."""
+def cache_control(left: int | None) -> str:
+    """The header for a response leaving now, ``left`` seconds before the next scheduled change: no
+    lifetime (plus stale-while-revalidate) reaches past it; with none left, nothing may be reused."""
     max_age, s_maxage, swr = settings.API_MAX_AGE, settings.API_S_MAXAGE, settings.API_STALE_WHILE_REVALIDATE
-    if seconds_left is not None:
-        max_age = min(max_age, seconds_left)
-        s_maxage = min(s_maxage, seconds_left)
-        swr = min(swr, max(0, seconds_left - s_maxage))
-    header = f"public, max-age={max_age}, s-maxage={s_maxage}, stale-while-revalidate={swr}"
-    return header, s_maxage
+    if left is not None:
+        if left <= 0:
+            return "public, max-age=0, s-maxage=0, must-revalidate"
+        max_age, s_maxage = min(max_age, left), min(s_maxage, left)
+        swr = min(swr, max(0, left - max(max_age, s_maxage)))
+    return f"public, max-age={max_age}, s-maxage={s_maxage}, stale-while-revalidate={swr}"
+
+
+def valid_until(moment) -> float | None:
+    return moment.timestamp() if moment is not None else None
 
 
 class ApiCacheMiddleware:
@@ -56,20 +66,23 @@ class ApiCacheMiddleware:
         gen = generation.current()
         key = self._key(request, gen)
         entry = self._read(key)
+        if entry is not None and entry["valid_until"] is not None and time.time() >= entry["valid_until"]:
+            entry = None  # kept from before a scheduled change that has come since
         if entry is None:
             response = self.get_response(request)
             if not self._cacheable_response(response):
                 return response
             entry = self._entry(response, gen)
-            if entry["ttl"] > 0:
-                self._write(key, entry)
+            ttl = self._ttl(entry)
+            if ttl > 0:
+                self._write(key, entry, ttl)
         if self._not_modified(request, entry):
             response = HttpResponseNotModified()
         else:
             response = HttpResponse(entry["body"], content_type=entry["content_type"])
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(entry["last_modified"])
-        response["Cache-Control"] = entry["cache_control"]
+        response["Cache-Control"] = cache_control(seconds_left(self._moment(entry), timezone.now()))
         response["Vary"] = "Origin, Accept-Encoding"
         return response
 
@@ -93,13 +106,23 @@ class ApiCacheMiddleware:
     @staticmethod
     def _entry(response: HttpResponse, gen: int) -> dict:
         body = response.content
-        header, ttl = cache_control(seconds_until_next_change(gen, timezone.now()))
         last_modified = gen // 1_000_000_000 if gen else int(time.time())
         return {
             "body": body, "content_type": response["Content-Type"],
             "etag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"', "last_modified": last_modified,
-            "cache_control": header, "ttl": min(ttl, settings.API_CACHE_TTL),
+            "valid_until": valid_until(next_change_at(gen, timezone.now())),
         }
+
+    @staticmethod
+    def _moment(entry: dict) -> datetime.datetime | None:
+        until = entry["valid_until"]
+        return None if until is None else datetime.datetime.fromtimestamp(until, datetime.UTC)
+
+    @staticmethod
+    def _ttl(entry: dict) -> int:
+        if entry["valid_until"] is None:
+            return settings.API_CACHE_TTL
+        return min(settings.API_CACHE_TTL, math.floor(entry["valid_until"] - time.time()))
 
     @staticmethod
     def _not_modified(request: HttpRequest, entry: dict) -> bool:
@@ -118,8 +141,8 @@ class ApiCacheMiddleware:
             return None
 
     @staticmethod
-    def _write(key: str, entry: dict) -> None:
+    def _write(key: str, entry: dict, ttl: int) -> None:
         try:
-            cache.set(key, entry, entry["ttl"])
+            cache.set(key, entry, ttl)
         except Exception:
             logger.warning("Could not store an API response in the cache", exc_info=True)

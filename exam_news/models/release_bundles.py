@@ -38,6 +38,7 @@ class ReleaseBundle(ClusterableModel):
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT,
                               editable=False)
     released_at = models.DateTimeField(_("đã công bố lúc"), null=True, blank=True, editable=False)
+    release_error = models.TextField(_("lỗi khi phát hành"), blank=True, default="", editable=False)
     scheduled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người hẹn giờ"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+", editable=False,

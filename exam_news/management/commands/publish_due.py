@@ -1,19 +1,18 @@
-from django.conf import settings
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from exam_news.releasing import release_due_bundles
+from exam_news.scheduling import pass_lock, run_due
 
 
 class Command(BaseCommand):
-    help = ("Công bố các gói phát hành đến giờ (mỗi gói trong một giao dịch), rồi xuất bản/hết hạn các "
-            "trang hẹn giờ. Chạy mỗi phút (cron/systemd timer).")
+    help = ("Một lượt lập lịch: công bố các gói phát hành đến giờ (mỗi gói trong một giao dịch), xuất bản/hết hạn "
+            "các trang hẹn giờ, gửi lại thông báo thay đổi, dọn chỉ mục tìm kiếm. Dành cho triển khai chỉ có cron; "
+            "nên dùng run_scheduler (công bố đúng giây).")
 
     def handle(self, *args, **options):
-        for bundle in release_due_bundles():
-            self.stdout.write(f"Đã công bố gói “{bundle.name}” ({bundle.items.count()} trang).")
-        call_command("publish_scheduled", stdout=self.stdout)
-        call_command("deliver_webhooks", stdout=self.stdout)
-        call_command("search_index", "purge", stdout=self.stdout)  # notices past their expiry
-        if settings.ELASTICSEARCH_URL:  # changes Elasticsearch missed while it was unreachable
-            call_command("search_index", "retry", stdout=self.stdout)
+        with pass_lock() as mine:
+            if not mine:
+                self.stdout.write("Một tiến trình lập lịch khác đang chạy lượt này; bỏ qua.")
+                return
+            result = run_due(out=self.stdout.write)
+        if result.failed:
+            raise CommandError("Các bước không thành công (xem nhật ký): " + ", ".join(result.failed))
