@@ -21,8 +21,10 @@ def current() -> int:
         value = cache.get(GENERATION_KEY)
         if value is None:
             value = time.time_ns()
-            cache.add(GENERATION_KEY, value, None)
-            value = cache.get(GENERATION_KEY) or value
+            if not cache.add(GENERATION_KEY, value, None):
+                # Someone else set it meanwhile, or the cache is down (django-redis ignoring errors reads
+                # every key as missing and refuses every add): then 0, the same for every caller.
+                value = cache.get(GENERATION_KEY) or 0
         return value
     except Exception:  # a broken cache must never break the API
         logger.warning("Cache unavailable: content generation read as 0", exc_info=True)

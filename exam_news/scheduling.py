@@ -66,6 +66,7 @@ def run_forever(stop: threading.Event | None = None, out: Callable[[str], None] 
     then run a pass and rebuild the static mirror if the content changed."""
     stop = stop or threading.Event()
     built_for = None
+    step_aside = _StepAside()
     while not stop.is_set():
         moment = None
         try:
@@ -73,6 +74,7 @@ def run_forever(stop: threading.Event | None = None, out: Callable[[str], None] 
                 if mine:
                     run_due(timezone.now(), out)
                     moment = next_scheduled_change(timezone.now())
+                    step_aside.arm(moment)
                     if mirror.enabled() and built_for != generation.current():
                         built_for = _rebuild_mirror(moment)
                 else:
@@ -84,12 +86,36 @@ def run_forever(stop: threading.Event | None = None, out: Callable[[str], None] 
         finally:
             close_old_connections()
         _sleep_until(moment, stop)
+    step_aside.arm(None)
+
+
+class _StepAside:
+    """A timer that takes the mirror offline ``lead_seconds`` before the next change, whatever the
+    scheduler's own thread is busy with at that instant (a mirror build, a slow database)."""
+
+    def __init__(self):
+        self.timer: threading.Timer | None = None
+        self.moment: datetime.datetime | None = None
+
+    def arm(self, moment: datetime.datetime | None) -> None:
+        if not mirror.enabled() or moment == self.moment:
+            return
+        if self.timer is not None:
+            self.timer.cancel()
+        self.moment, self.timer = moment, None
+        if moment is not None:
+            delay = (moment - timezone.now()).total_seconds() - mirror.lead_seconds()
+            self.timer = threading.Timer(max(0.0, delay), mirror.suspend)
+            self.timer.daemon = True
+            self.timer.start()
 
 
 def _rebuild_mirror(moment: datetime.datetime | None) -> int | None:
-    if moment is not None and (moment - timezone.now()).total_seconds() <= mirror.lead_seconds():
-        return None  # too close to a change: the application serves until it has been made
-    return mirror.rebuild()
+    """A new mirror generation, unless a change is too close: the application serves until it is made."""
+    if moment is None:
+        return mirror.rebuild()
+    step_aside = moment - datetime.timedelta(seconds=mirror.lead_seconds())
+    return mirror.rebuild(not_after=step_aside) if timezone.now() < step_aside else None
 
 
 def _sleep_until(moment: datetime.datetime | None, stop: threading.Event) -> None:

@@ -71,6 +71,8 @@ class ApiCacheMiddleware:
         if entry is None:
             response = self.get_response(request)
             if not self._cacheable_response(response):
+                if not response.has_header("Cache-Control"):  # a 404 may become a 200 at the next moment
+                    response["Cache-Control"] = "no-cache"
                 return response
             entry = self._entry(response, gen)
             ttl = self._ttl(entry)
@@ -80,6 +82,7 @@ class ApiCacheMiddleware:
             response = HttpResponseNotModified()
         else:
             response = HttpResponse(entry["body"], content_type=entry["content_type"])
+            response["Content-Length"] = str(len(entry["body"]))
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(entry["last_modified"])
         response["Cache-Control"] = cache_control(seconds_left(self._moment(entry), timezone.now()))

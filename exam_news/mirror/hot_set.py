@@ -15,10 +15,14 @@ KIND_LISTS = {"story": "/stories", "results": "/results", "directive": "/directi
               "rebuttal": "/rebuttals", "faq": "/faq"}
 
 
-def list_paths(site: Site) -> list[str]:
-    """The lists and feeds of a site: fixed addresses, then the news stream per kind and per area."""
-    paths = [API + p for p in REFERENCE + FEEDS]
-    paths.append(f"{API}/news")
+def reference_paths() -> list[str]:
+    """Sections, schedule, venues, notices in force and the feeds: fixed addresses."""
+    return [API + p for p in REFERENCE + FEEDS]
+
+
+def news_list_paths(site: Site) -> list[str]:
+    """The first page of the news stream, of each kind, and of each commune of the province."""
+    paths = [f"{API}/news"]
     paths += [f"{API}{KIND_LISTS[kind]}" for kind in ARTICLE_KINDS if kind in KIND_LISTS]
     paths += [f"{API}/news?area={code}" for code in area_codes(site)]
     return paths
@@ -33,7 +37,7 @@ def area_codes(site: Site) -> list[str]:
 
 
 def item_paths(list_bodies: Iterable[bytes]) -> list[str]:
-    """The details of every item on the mirrored lists."""
+    """The details of every item on these news lists."""
     ids: set[int] = set()
     for body in list_bodies:
         try:

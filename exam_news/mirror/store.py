@@ -31,6 +31,10 @@ MIRRORED_TYPES = {"application/json", "application/rss+xml", "application/atom+x
                   "application/geo+json", "application/cap+xml"}
 
 
+class _Overtaken(Exception):
+    pass
+
+
 def enabled() -> bool:
     return bool(settings.MIRROR_ROOT)
 
@@ -57,9 +61,10 @@ def file_name(path: str) -> str:
     return f"{path_info.lstrip('/')}@{query}"
 
 
-def rebuild() -> int | None:
+def rebuild(not_after: datetime.datetime | None = None) -> int | None:
     """Render the hot set of every site into a new generation and switch to it; None if the content
-    changed meanwhile (the next pass builds again) or the mirror is off."""
+    changed meanwhile (the next pass builds again), if ``not_after`` (the moment the mirror must have
+    stepped aside for a scheduled change) has come, or if the mirror is off."""
     if not enabled():
         return None
     content_generation = generation.current()
@@ -68,24 +73,40 @@ def rebuild() -> int | None:
     folder = root() / "generations" / str(number)
     folder.mkdir(parents=True)
     files, size = 0, 0
+
+    def overtaken() -> bool:  # the content changed, or the mirror must step aside: this build is of no use
+        return generation.current() != content_generation or (not_after is not None and timezone.now() >= not_after)
+
+    def rendered(site: Site, paths: list[str]) -> list[tuple[str, Rendered]]:
+        pairs = []
+        for path in paths:
+            if overtaken():
+                raise _Overtaken
+            pairs.append((path, render(site, path)))
+        return pairs
+
     try:
         for site in Site.objects.select_related("root_page").order_by("pk"):
             host = host_of(site).split(":")[0]
-            lists = [(path, render(site, path)) for path in hot_set.list_paths(site)]
-            details = [(path, render(site, path)) for path in hot_set.item_paths(r.body for _, r in lists)]
-            for path, rendered in lists + details:
+            reference = rendered(site, hot_set.reference_paths())
+            lists = rendered(site, hot_set.news_list_paths(site))
+            details = rendered(site, hot_set.item_paths(r.body for _, r in lists))
+            for path, rendered in reference + lists + details:
                 if _write(folder / host / file_name(path), rendered):
                     files, size = files + 1, size + len(rendered.body)
         manifest = {"generation": number, "content_generation": content_generation, "files": files, "bytes": size,
                     "built_at": timezone.now().isoformat(), "seconds": round(time.monotonic() - started, 3)}
         (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False))
-        if generation.current() != content_generation:
+        if overtaken():
             shutil.rmtree(folder, ignore_errors=True)
             return None
         _point_to(folder)
         if generation.current() != content_generation:  # changed while switching: step aside again
             suspend()
             return None
+    except _Overtaken:
+        shutil.rmtree(folder, ignore_errors=True)
+        return None
     except Exception:
         shutil.rmtree(folder, ignore_errors=True)
         raise

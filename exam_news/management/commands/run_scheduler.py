@@ -2,6 +2,7 @@ import signal
 import threading
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from exam_news.scheduling import run_forever
 
@@ -16,5 +17,5 @@ class Command(BaseCommand):
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
         self.stdout.write("Bộ lập lịch đã chạy.")
-        run_forever(stop, out=self.stdout.write)
+        run_forever(stop, out=lambda line: self.stdout.write(f"{timezone.localtime():%d/%m/%Y %H:%M:%S.%f} {line}"))
         self.stdout.write("Bộ lập lịch đã dừng.")
