@@ -5,7 +5,7 @@ from wagtail.models import Page, Site
 
 from cms.admin_units import load_admin_units
 from cms.editorial import APPROVERS, AREA_EDITORS, PROVINCIAL_EDITORS, ensure_editorial_setup
-from cms.models import ProvinceHomePage
+from cms.models import AdministrativeUnit, ProvinceHomePage
 from exam_news.sections import create_exam_section
 from tests.fixtures import AN_GIANG, LANG_SON, LONG_XUYEN, make_user, unit
 
@@ -19,6 +19,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def home(db) -> ProvinceHomePage:
+    if not AdministrativeUnit.objects.filter(code=AN_GIANG).exists():  # flushed by a transactional test
+        load_admin_units([AN_GIANG, LANG_SON])
     root = Page.get_first_root_node()
     page = ProvinceHomePage(title="Cổng thông tin kỳ thi tỉnh An Giang", slug="an-giang",
                             province=unit(AN_GIANG, "province"))

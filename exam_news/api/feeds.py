@@ -142,7 +142,7 @@ def venues_geojson(request, filters: Query[VenueFilters]):
                          "geometry": {"type": "Point", "coordinates": [venue.longitude, venue.latitude]}})
     body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
                       separators=(",", ":"))
-    return HttpResponse(body, content_type="application/geo+json")
+    return HttpResponse(body, content_type="application/geo+json; charset=utf-8")
 
 
 # --- CAP 1.2 -------------------------------------------------------------------------------------

@@ -19,4 +19,5 @@ def trusted_json(data) -> HttpResponse:
     """Render a payload built by our own representation functions without re-validating it through the
     response schema on every request (the hot path of the list endpoints). The schema stays the documented
     contract; schemathesis checks the responses against it in the test suite."""
-    return HttpResponse(_RENDERER.render(None, data, response_status=200), content_type="application/json")
+    return HttpResponse(_RENDERER.render(None, data, response_status=200),
+                        content_type="application/json; charset=utf-8")

@@ -72,13 +72,16 @@ def memoised(name: str, compute: Callable[[], T], ttl: int = 60) -> T:
     gen = generation.current()
     key = f"api:memo:{gen}:{name}"
     try:
-        value = cache.get(key)
+        entry = cache.get(key)
     except Exception:
-        value = None
-    if value is None:
-        value = compute()
-        left = seconds_until_next_change(gen, timezone.now())
-        if left != 0:
-            with contextlib.suppress(Exception):
-                cache.set(key, value, min(ttl, left) if left is not None else ttl)
+        entry = None
+    now = timezone.now()
+    if entry is not None and (entry[1] is None or now.timestamp() < entry[1]):
+        return entry[0]
+    value = compute()
+    moment = next_change_at(gen, now)
+    left = seconds_left(moment, now)
+    if left != 0:
+        with contextlib.suppress(Exception):
+            cache.set(key, (value, moment.timestamp() if moment else None), min(ttl, left) if left is not None else ttl)
     return value

@@ -53,7 +53,7 @@ def test_geojson_venues(client, demo):
     import json
 
     response = client.get("/api/v1/feeds/venues.geojson?section=thpt:2025")
-    assert response["Content-Type"] == "application/geo+json"
+    assert response["Content-Type"] == "application/geo+json; charset=utf-8"
     data = json.loads(response.content)
     assert data["type"] == "FeatureCollection"
     assert len(data["features"]) == m.ExamVenue.objects.filter(section__year=2025).count()

@@ -9,8 +9,16 @@ import time_machine
 from exam_news import models as m
 from exam_news import scheduling
 from tests.api.results_day.conftest import MOMENT
+from tests.api.results_day.test_bundles import lock_held_by_another_scheduler
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection(monkeypatch):
+    """The scheduler closes stale connections after each pass; here that would end the test's transaction
+    (Django's test client disconnects the same clean-up for the same reason)."""
+    monkeypatch.setattr(scheduling, "close_old_connections", lambda: None)
 
 
 def test_the_scheduler_sleeps_until_the_moment_and_releases_then(results_day, monkeypatch):
@@ -47,7 +55,6 @@ def test_a_second_scheduler_skips_the_pass_the_first_one_holds(results_day, monk
     calls = []
     monkeypatch.setattr(scheduling, "run_due", lambda *args, **kwargs: calls.append(args))
     monkeypatch.setattr(scheduling, "_sleep_until", lambda moment, stop_event: stop_event.set())
-    with scheduling.pass_lock() as mine:
-        assert mine
+    with lock_held_by_another_scheduler():
         scheduling.run_forever(stop)
     assert calls == []
