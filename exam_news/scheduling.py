@@ -75,7 +75,9 @@ def run_forever(stop: threading.Event | None = None, out: Callable[[str], None] 
                     run_due(timezone.now(), out)
                     moment = next_scheduled_change(timezone.now())
                     step_aside.arm(moment)
-                    if mirror.enabled() and built_for != generation.current():
+                    # Rebuilt after a content change, and after a timed change (a notice starting or ending)
+                    # for which it stepped aside without the content generation changing.
+                    if mirror.enabled() and (built_for != generation.current() or not mirror.serving()):
                         built_for = _rebuild_mirror(moment)
                 else:
                     moment = next_scheduled_change(timezone.now())

@@ -17,6 +17,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_admin_units([AN_GIANG, LANG_SON])
 
 
+@pytest.fixture(autouse=True)
+def _forget_recent_api_responses():
+    """Each process keeps the last API responses it served; a test starts without them."""
+    from exam_news.api.caching import _recent
+
+    _recent.clear()
+
+
 @pytest.fixture
 def home(db) -> ProvinceHomePage:
     if not AdministrativeUnit.objects.filter(code=AN_GIANG).exists():  # flushed by a transactional test

@@ -20,7 +20,9 @@ import datetime
 import hashlib
 import logging
 import math
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -53,6 +55,40 @@ def valid_until(moment) -> float | None:
     return moment.timestamp() if moment is not None else None
 
 
+class RecentEntries:
+    """The last entries this process served, by key, when the cache is shared (Redis). A key names one
+    generation of one response, and the generation is shared, so a copy here is the same as Redis's (each
+    entry's ``valid_until`` is still checked on use); it saves the round trip and the unpickling of the body
+    on the hot path. With per-process caches each process has its own generation, bounded by the cache's
+    TTL, so none is kept."""
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self.entries: OrderedDict[str, dict] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> dict | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: dict) -> None:
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+_recent = RecentEntries()
+
+
 class ApiCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -65,7 +101,7 @@ class ApiCacheMiddleware:
             return response
         gen = generation.current()
         key = self._key(request, gen)
-        entry = self._read(key)
+        entry = self._read(key, gen)
         if entry is not None and entry["valid_until"] is not None and time.time() >= entry["valid_until"]:
             entry = None  # kept from before a scheduled change that has come since
         if entry is None:
@@ -77,7 +113,7 @@ class ApiCacheMiddleware:
             entry = self._entry(response, gen)
             ttl = self._ttl(entry)
             if ttl > 0:
-                self._write(key, entry, ttl)
+                self._write(key, entry, ttl, gen)
         if self._not_modified(request, entry):
             response = HttpResponseNotModified()
         else:
@@ -137,14 +173,23 @@ class ApiCacheMiddleware:
         return since is not None and entry["last_modified"] <= since
 
     @staticmethod
-    def _read(key: str) -> dict | None:
+    def _read(key: str, gen: int) -> dict | None:
+        # Only with a shared cache (one generation for all processes); generation 0: the cache is down.
+        entry = _recent.get(key) if gen and settings.REDIS_URL else None
+        if entry is not None:
+            return entry
         try:
-            return cache.get(key)
+            entry = cache.get(key)
         except Exception:
             return None
+        if entry is not None and gen and settings.REDIS_URL:
+            _recent.put(key, entry)
+        return entry
 
     @staticmethod
-    def _write(key: str, entry: dict, ttl: int) -> None:
+    def _write(key: str, entry: dict, ttl: int, gen: int) -> None:
+        if gen and settings.REDIS_URL:
+            _recent.put(key, entry)
         try:
             cache.set(key, entry, ttl)
         except Exception:

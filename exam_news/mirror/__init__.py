@@ -9,6 +9,6 @@ it; it also steps aside shortly before each scheduled change, so no lifetime ngi
 ``MIRROR_MAX_AGE``) reaches past the moment. See deploy/nginx/ and docs/DESIGN-NOTES.md.
 """
 
-from exam_news.mirror.store import enabled, lead_seconds, rebuild, status, suspend
+from exam_news.mirror.store import enabled, lead_seconds, rebuild, serving, status, suspend
 
-__all__ = ["enabled", "lead_seconds", "rebuild", "status", "suspend"]
+__all__ = ["enabled", "lead_seconds", "rebuild", "serving", "status", "suspend"]

@@ -40,8 +40,13 @@ def enabled() -> bool:
 
 
 def lead_seconds() -> int:
-    """How long before a scheduled change the mirror steps aside: more than any lifetime it hands out."""
-    return settings.MIRROR_MAX_AGE + 1
+    """How long before a scheduled change the mirror steps aside: more than any lifetime it hands out,
+    plus the second nginx may keep an open file after the switch (``open_file_cache_valid 1s``)."""
+    return settings.MIRROR_MAX_AGE + 2
+
+
+def serving() -> bool:
+    return enabled() and (root() / "current").exists()
 
 
 def root() -> Path:

@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry
 from exam_news import models as m
 from exam_news.releasing import release_due_bundles, schedule_bundle
 from exam_news.scheduling import pass_lock, run_due
-from tests.api.results_day.conftest import MOMENT, at
+from tests.api.results_day.conftest import MOMENT, RELEASED_TITLE, at
 from tests.exam_news.factories import add_page, news
 
 
@@ -28,6 +28,19 @@ def test_a_live_page_cannot_be_put_on_hold(portal, approver):
     bundle.refresh_from_db()
     live.refresh_from_db()
     assert bundle.status == m.ReleaseBundle.Status.DRAFT and live.live and live.go_live_at is None
+
+
+@pytest.mark.django_db
+def test_the_admin_says_why_a_live_page_cannot_be_held(portal, approver, client):
+    with at(-3600):
+        live = add_page(portal, news("Hướng dẫn tra cứu điểm thi"))
+        bundle = m.ReleaseBundle.objects.create(name="Kết quả", section=portal, release_at=MOMENT)
+        m.ReleaseBundleItem.objects.create(bundle=bundle, page=live)
+        client.force_login(approver)
+        response = client.post(f"/admin/exam/bundles/{bundle.pk}/schedule/", follow=True)
+    assert "“Hướng dẫn tra cứu điểm thi” đang được công khai" in response.content.decode()
+    bundle.refresh_from_db()
+    assert bundle.status == m.ReleaseBundle.Status.DRAFT
 
 
 @pytest.mark.django_db
@@ -138,3 +151,22 @@ def test_a_bundle_locked_by_another_run_is_left_to_it(portal, approver):
     thread.join()
     with at(2):
         assert release_due_bundles() == [bundle]
+
+
+@pytest.mark.django_db
+def test_a_release_notifies_and_indexes_like_a_publish(client, results_day, settings,
+                                                       django_capture_on_commit_callbacks):
+    from cms.models import WebhookDelivery, WebhookSubscription
+
+    settings.WEBHOOK_DELIVERY = "queue"  # stored for delivery; the sending itself is tested in test_webhooks
+    WebhookSubscription.objects.create(name="Cổng xã", url="https://xa.example.vn/hook", secret="bi-mat")
+    with at(-1):
+        before = client.get("/api/v1/search", {"q": "ket qua thi tot nghiep"}).json()
+    assert RELEASED_TITLE not in [hit["title"] for hit in before["results"]]
+    with at(0.2):
+        with django_capture_on_commit_callbacks(execute=True):  # indexing runs once the release commits
+            release_due_bundles()
+        found = client.get("/api/v1/search", {"q": "ket qua thi tot nghiep"}).json()
+    events = list(WebhookDelivery.objects.values_list("event", "payload__id"))
+    assert ("publish", results_day["held"].pk) in events
+    assert RELEASED_TITLE in [hit["title"] for hit in found["results"]]
