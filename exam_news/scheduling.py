@@ -113,11 +113,16 @@ class _StepAside:
 
 
 def _rebuild_mirror(moment: datetime.datetime | None) -> int | None:
-    """A new mirror generation, unless a change is too close: the application serves until it is made."""
-    if moment is None:
-        return mirror.rebuild()
-    step_aside = moment - datetime.timedelta(seconds=mirror.lead_seconds())
-    return mirror.rebuild(not_after=step_aside) if timezone.now() < step_aside else None
+    """A new mirror generation, unless a change is too close: the application serves until it is made.
+    A build that fails (a full disk) is logged and tried again at the next change, or in MAX_SLEEP."""
+    try:
+        if moment is None:
+            return mirror.rebuild()
+        step_aside = moment - datetime.timedelta(seconds=mirror.lead_seconds())
+        return mirror.rebuild(not_after=step_aside) if timezone.now() < step_aside else None
+    except Exception:
+        logger.exception("Mirror build failed; nginx keeps falling back to the application")
+        return None
 
 
 def _sleep_until(moment: datetime.datetime | None, stop: threading.Event) -> None:
