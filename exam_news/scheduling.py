@@ -57,7 +57,8 @@ def run_due(now: datetime.datetime | None = None, out: Callable[[str], None] = l
             logger.exception("Scheduled step %s failed", name)
             result.failed.append(name)
     for bundle in result.released:
-        out(f"Đã công bố gói “{bundle.name}” ({bundle.items.count()} trang).")
+        late = (timezone.now() - bundle.release_at).total_seconds()
+        out(f"Đã công bố gói “{bundle.name}” ({bundle.items.count()} trang), xong {late:.3f} giây sau thời điểm.")
     return result
 
 

@@ -59,7 +59,7 @@ $ROOT/.venv/bin/gunicorn config.wsgi -w 4 -k sync -b "127.0.0.1:$APP_PORT" --acc
   --error-logfile "$WORK/logs/gunicorn.log" --graceful-timeout 5 >"$WORK/logs/app.log" 2>&1 &
 GUNICORN=$!
 PIDS+=("$GUNICORN")
-$PY manage.py run_scheduler >"$WORK/logs/scheduler.log" 2>&1 &
+nice -n -10 $PY manage.py run_scheduler >"$WORK/logs/scheduler.log" 2>&1 &  # as deploy/systemd does
 PIDS+=("$!")
 
 # nginx: the repository's configuration, with the drill's ports and folders.
