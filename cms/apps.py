@@ -8,6 +8,11 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db import models
+        from wagtail.admin.forms import models as wagtail_forms  # its own override first, then ours
+
         from cms import audit
+        from cms.slugs import VietnameseSlugInput
 
         audit.connect()
+        wagtail_forms.register_form_field_override(models.SlugField, override={"widget": VietnameseSlugInput})
