@@ -12,7 +12,10 @@ class CmsConfig(AppConfig):
         from wagtail.admin.forms import models as wagtail_forms  # its own override first, then ours
 
         from cms import audit
+        from cms.date_inputs import StrictDateInput, StrictDateTimeInput
         from cms.slugs import VietnameseSlugInput
 
         audit.connect()
         wagtail_forms.register_form_field_override(models.SlugField, override={"widget": VietnameseSlugInput})
+        wagtail_forms.register_form_field_override(models.DateField, override={"widget": StrictDateInput})
+        wagtail_forms.register_form_field_override(models.DateTimeField, override={"widget": StrictDateTimeInput})

@@ -263,6 +263,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_I18N_ENABLED = False
 # ASCII URLs (shareable on Zalo/Facebook without percent-encoding); Vietnamese titles are folded.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The dashboard would ask releases.wagtail.org for a newer version from the editor's browser: the admin's CSP
+# refuses it (a console error on every dashboard load), and editors cannot upgrade anyway.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
