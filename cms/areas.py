@@ -127,3 +127,15 @@ def legacy_districts_of(province: AdministrativeUnit) -> QuerySet[Administrative
     return AdministrativeUnit.objects.filter(
         level=Level.LEGACY_DISTRICT, parent__successors=province,
     )
+
+
+def choosable_units(province: AdministrativeUnit | None, user: AbstractBaseUser | AnonymousUser):
+    """What the area picker offers: the province's communes, then its legacy districts (not the whole
+    country), narrowed to an area editor's scope; today's units first, by name."""
+    queryset = AdministrativeUnit.objects.all()
+    if province is not None:
+        queryset = queryset.filter(pk__in=area_unit_ids(province) - {province.pk})
+    scope = scope_of(user)
+    if scope is not None:
+        queryset = queryset.filter(pk__in=scope)
+    return queryset.order_by("level", "name_key")

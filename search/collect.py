@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from wagtail.models import Page
 
 from cms.areas import counterparts
-from cms.models import AdministrativeUnit
+from cms.models import ROOT_PATH_LENGTH, AdministrativeUnit
 from exam_news import models as m
 from exam_news.kinds import article_kind_of
-from exam_news.public.site import ROOT_PATH_LENGTH, SiteContext, province_roots, root_context
+from exam_news.public.site import SiteContext, province_roots, root_context
 from exam_news.public.visibility import is_public, public
 from search import documents as d
 from search.types import AreaRef, SearchDocument

@@ -6,6 +6,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+ROOT_PATH_LENGTH = 8  # province home pages sit at depth 2; Wagtail paths use 4 characters per level
+
 
 class ProvinceHomePage(Page):
     """Root page of one province portal's content; exam sections live below it."""

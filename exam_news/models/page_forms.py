@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from cms.areas import scope_of, within_scope
+from cms.areas import choosable_units, scope_of, within_scope
+from cms.models import ROOT_PATH_LENGTH, ProvinceHomePage
 from exam_news.models.publishing_rules import bundle_hold_problems, consent_problems
 
 GOING_PUBLIC_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
@@ -10,6 +11,18 @@ GOING_PUBLIC_ACTIONS = ("action-publish", "action-submit", "action-workflow-acti
 
 class ExamContentPageForm(WagtailAdminPageForm):
     """Page form that enforces an area editor's scope and the rules that block publishing."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "areas" in self.fields:
+            self.fields["areas"].queryset = choosable_units(self._province(), self.for_user)
+
+    def _province(self):
+        page = self.instance if self.instance.path else self.parent_page
+        if page is None or not page.path:
+            return None
+        home = ProvinceHomePage.objects.filter(path=page.path[:ROOT_PATH_LENGTH]).select_related("province").first()
+        return home.province if home else None
 
     def is_going_public(self) -> bool:
         return any(self.data.get(key) for key in GOING_PUBLIC_ACTIONS)

@@ -11,8 +11,6 @@ from cms.models import ProvinceHomePage, ProvinceSettings
 from exam_news import models as m
 from exam_news.public.schedule import memoised
 
-ROOT_PATH_LENGTH = 8  # province home pages sit at depth 2; Wagtail paths use 4 characters per level
-
 
 @dataclass
 class SiteContext:

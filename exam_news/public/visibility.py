@@ -13,8 +13,9 @@ from operator import or_
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from wagtail.models import Page
 
+from cms.models import ROOT_PATH_LENGTH
 from exam_news import models as m
-from exam_news.public.site import ROOT_PATH_LENGTH, SiteContext, root_context
+from exam_news.public.site import SiteContext, root_context
 
 
 def public(queryset: QuerySet, context: SiteContext) -> QuerySet:

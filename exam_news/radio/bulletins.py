@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.areas import with_counterparts
-from cms.models import AdministrativeUnit, RadioStation
+from cms.models import ROOT_PATH_LENGTH, AdministrativeUnit, RadioStation
 from exam_news.models import (
     ExamSectionPage,
     ExamSession,
@@ -30,7 +30,7 @@ from exam_news.models import (
     Urgency,
 )
 from exam_news.models.radio import Bulletin, BulletinItem, ItemKind, Priority
-from exam_news.public.site import ROOT_PATH_LENGTH, SiteContext, root_context
+from exam_news.public.site import SiteContext, root_context
 from exam_news.public.visibility import in_area, public
 
 Level = AdministrativeUnit.Level

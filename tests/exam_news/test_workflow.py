@@ -89,6 +89,7 @@ def test_area_editor_cannot_create_province_wide_content(section, area_editor, c
     parent = index_of(section, m.NewsIndexPage)
     client.force_login(area_editor)
     data = create_form(client, "exam_news/newspage", parent.pk)
+    data.pop("areas", None)  # no area chosen: province-wide
     data.update({"title": "Tin toàn tỉnh", "slug": "tin-toan-tinh"})
     response = post_create(client, "exam_news/newspage", parent.pk, data)
     assert response.status_code == 200

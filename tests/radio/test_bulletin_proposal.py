@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cms.models import ROOT_PATH_LENGTH
 from exam_news.models import ItemKind, Priority
-from exam_news.public.site import ROOT_PATH_LENGTH, root_context
+from exam_news.public.site import root_context
 from exam_news.radio.bulletins import propose_items, station_area
 from tests.exam_news.factories import add_page, news, notice, story
 from tests.fixtures import CHAU_DOC, LONG_XUYEN, unit
