@@ -266,6 +266,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The dashboard would ask releases.wagtail.org for a newer version from the editor's browser: the admin's CSP
 # refuses it (a console error on every dashboard load), and editors cannot upgrade anyway.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The account page's time-zone list: Wagtail offers every name of the system's zoneinfo, including
+# "localtime", which the browser refuses (RangeError on the page). Editors work in Vietnam's time.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh", "UTC"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
