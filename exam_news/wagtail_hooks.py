@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 from cms.areas import scope_of, within_scope
 from exam_news.admin import forms as admin_forms
 from exam_news.admin import urls as admin_urls
+from exam_news.api import page_addresses
 from exam_news.models import ExamVenue, ReleaseBundle, Topic
 from exam_news.models.base import ExamContentPage
 from exam_news.radio import wagtail_hooks as radio_hooks  # noqa: F401  (bulletins, dictionary)
@@ -171,3 +172,9 @@ def documents_only_through_published_content(document, request):
     if not may_download(document, request.user):
         raise Http404
     return None
+
+
+@hooks.register("before_serve_page")
+def answer_headless(page, request, serve_args, serve_kwargs):
+    """A page's address on this backend leads to where it is read (there are no HTML templates to render)."""
+    return page_addresses.answer_for_page(page, request)

@@ -63,3 +63,13 @@ def test_the_admin_slug_input_carries_the_vietnamese_letters(client, section, pr
     formatters = rendered_formatters(page)
     for title, slug in TITLES.items():
         assert browser_slug(title, formatters) == slug
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("title", "slug"), list(TITLES.items())[:2])
+def test_a_page_created_in_code_without_a_slug_gets_the_vietnamese_one(section, title, slug):
+    from tests.exam_news.factories import add_page, news
+
+    first = add_page(section, news(title))
+    second = add_page(section, news(title), publish=False)
+    assert (first.slug, second.slug) == (slug, f"{slug}-2")
