@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from cms.area_chooser import AreaChooser
 from cms.blocks import BodyBlock
 from cms.slugs import vietnamese_slug
 from exam_news.models.page_forms import ExamContentPageForm
@@ -110,7 +111,7 @@ class ExamContentPage(GuardedPublishMixin, Page):
         *Page.content_panels, FieldPanel("date"), FieldPanel("summary"), FieldPanel("image"),
         FieldPanel("body"),
     ]
-    classification_panels = [FieldPanel("areas"), FieldPanel("topics")]
+    classification_panels = [FieldPanel("areas", widget=AreaChooser), FieldPanel("topics")]
     # Set by the legacy import (``import_articles``) and used as its key; editors only see it.
     promote_panels = [
         *Page.promote_panels,

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from cms.area_chooser import area_label
 from cms.areas import choosable_units, scope_of, within_scope
 from cms.models import ROOT_PATH_LENGTH, ProvinceHomePage
 from exam_news.models.publishing_rules import bundle_hold_problems, consent_problems
@@ -16,6 +17,7 @@ class ExamContentPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "areas" in self.fields:
             self.fields["areas"].queryset = choosable_units(self._province(), self.for_user)
+            self.fields["areas"].label_from_instance = area_label
 
     def _province(self):
         page = self.instance if self.instance.path else self.parent_page
