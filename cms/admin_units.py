@@ -42,10 +42,17 @@ def _data_dir() -> Path:
     return Path(vietnamadminunits.__file__).parent / "data"
 
 
-def _rows(sql: str) -> list[sqlite3.Row]:
+def package_rows(sql: str) -> list[sqlite3.Row]:
+    """Rows of the package's dataset (works before any unit is in the database)."""
     with sqlite3.connect(_data_dir() / "dataset.db") as conn:
         conn.row_factory = sqlite3.Row
         return conn.execute(sql).fetchall()
+
+
+def package_converter() -> dict:
+    """The package's mapping of legacy units to today's (``DICT_PROVINCE``: today's key → legacy keys, …)."""
+    with open(_data_dir() / "converter_2025.json", encoding="utf-8") as fh:
+        return json.load(fh)
 
 
 def _unit(level: str, code: str, name: str, short: str, unit_type: str, lat, lon) -> AdministrativeUnit:
@@ -73,14 +80,13 @@ def _upsert(units: list[AdministrativeUnit]) -> dict[str, AdministrativeUnit]:
 def load_admin_units(province_codes: Iterable[str] | None = None) -> LoadReport:
     """Upsert units (optionally only the given current province codes and their legacy parts)."""
     wanted = set(province_codes or [])
-    current = [r for r in _rows("SELECT * FROM admin_units") if not wanted or r["provinceCode"] in wanted]
-    with open(_data_dir() / "converter_2025.json", encoding="utf-8") as fh:
-        converter = json.load(fh)
+    current = [r for r in package_rows("SELECT * FROM admin_units") if not wanted or r["provinceCode"] in wanted]
+    converter = package_converter()
     new_province_keys = {r["provinceKey"] for r in current}
     old_province_keys = {
         old for new, olds in converter["DICT_PROVINCE"].items() if new in new_province_keys for old in olds
     }
-    legacy = [r for r in _rows("SELECT * FROM admin_units_legacy") if r["provinceKey"] in old_province_keys]
+    legacy = [r for r in package_rows("SELECT * FROM admin_units_legacy") if r["provinceKey"] in old_province_keys]
 
     report = LoadReport()
     with transaction.atomic():

@@ -14,15 +14,13 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from cms.admin_units import load_admin_units
-from cms.editorial import ensure_editorial_setup
 from cms.models import AdministrativeUnit, ProvinceHomePage, ProvinceSettings, RadioStation
 from cms.text import fold
 from exam_news import models as m
 from exam_news.demo.images import demo_image
 from exam_news.importers.articles import import_articles
+from exam_news.portal_setup import setup_portal
 from exam_news.radio.demo import ensure_demo_bulletin
-from exam_news.radio.setup import ensure_radio_setup
 from exam_news.sections import create_exam_section
 
 DATA = Path(__file__).parent / "data"
@@ -69,15 +67,15 @@ class DemoLoader:
     @transaction.atomic
     def run(self) -> ProvinceHomePage:
         info = _load("section")
-        if not AdministrativeUnit.objects.filter(level=Level.PROVINCE, code=info["province_code"]).exists():
-            load_admin_units([info["province_code"]])
-        self.province = AdministrativeUnit.objects.get(level=Level.PROVINCE, code=info["province_code"])
+        portal = setup_portal(info["province_code"], f"Cổng thông tin kỳ thi tỉnh {info['province_name']}",
+                              None, info["portal_base_url"])  # keeps the site's host name; localhost if new
+        self.created += portal.home_created
+        self.province = portal.province
         self.units = {u.code: u for u in AdministrativeUnit.objects.filter(parent=self.province)}
         self.units.update({u.code: u for u in AdministrativeUnit.objects.filter(
             level=Level.LEGACY_DISTRICT, parent__successors=self.province)})
-        home = self._home(info)
-        ensure_editorial_setup(home)
-        ensure_radio_setup()
+        home = portal.home
+        self._contacts(portal.site, info)
         self.topics = self._topics()
         self.images = [demo_image(i, f"Ảnh minh hoạ mùa thi {i + 1}", alt)
                        for i, alt in enumerate(IMAGE_ALTS)]
@@ -94,31 +92,9 @@ class DemoLoader:
         self.say(f"Đã nạp nội dung mẫu: {self.created} mục mới.")
         return home
 
-    def _home(self, info: dict) -> ProvinceHomePage:
-        home = ProvinceHomePage.objects.filter(province=self.province).first()
-        if home is None:
-            root = Page.get_first_root_node()
-            home = ProvinceHomePage(
-                title=f"Cổng thông tin kỳ thi tỉnh {info['province_name']}", slug=_slug(info["province_name"]),
-                province=self.province,
-                intro="Thông tin chính thức về các kỳ thi và tuyển sinh trên địa bàn tỉnh.",
-            )
-            root.add_child(instance=home)
-            home.save_revision().publish()
-            self.created += 1
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                       site_name=home.title)
-        elif site.root_page_id != home.pk:
-            old_root = site.root_page
-            site.root_page, site.site_name = home, home.title
-            site.save()
-            if old_root.depth == 2 and old_root.specific_class is Page and not old_root.get_children().exists():
-                old_root.delete()  # Wagtail's "Welcome" placeholder page
+    def _contacts(self, site: Site, info: dict) -> None:
+        """The demo's hotlines and radio stations (the portal itself is ``setup_portal``'s)."""
         settings = ProvinceSettings.for_site(site)
-        settings.province = self.province
-        settings.portal_base_url = info["portal_base_url"]
         settings.hotlines = [("hotline", {"label": h["label"], "phone": h["phone"]}) for h in info["hotlines"]]
         settings.save()
         for station in info["radio_stations"]:
@@ -126,7 +102,6 @@ class DemoLoader:
                 site=site, name=station["name"],
                 defaults={"level": station["level"], "area": self.units.get(station["area_code"] or "")},
             )
-        return home
 
     def _topics(self) -> dict[str, m.Topic]:
         names = {tag for item in _load("news") for tag in item.get("tags", [])}

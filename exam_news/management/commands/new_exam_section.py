@@ -21,7 +21,9 @@ class Command(BaseCommand):
             homes = homes.filter(pk=home)
         candidates = list(homes[:2])
         if not candidates:
-            raise CommandError("Không tìm thấy trang chủ cổng tỉnh; hãy chạy load_demo hoặc tạo trang chủ trước.")
+            raise CommandError("Không tìm thấy trang chủ cổng tỉnh; hãy thiết lập cổng trước: manage.py setup_portal "
+                               "--province MÃ --name \"Cổng thông tin điện tử tỉnh …\" --hostname TÊN_MIỀN "
+                               "(hoặc load_demo cho dữ liệu mẫu).")
         if len(candidates) > 1:
             raise CommandError("Có nhiều cổng tỉnh; hãy chọn bằng --home ID.")
         try:
