@@ -42,9 +42,8 @@ class ImportForm(forms.Form):
     section = forms.ModelChoiceField(ExamSectionPage.objects.order_by("-year"),
                                      label=gettext_lazy("Chuyên mục kỳ thi"))
     kind = forms.ChoiceField(choices=KIND_CHOICES, label=gettext_lazy("Loại dữ liệu"))
-    file = forms.FileField(label=gettext_lazy("Tệp .xlsx hoặc .csv"))
-    dry_run = forms.BooleanField(label=gettext_lazy("Chỉ kiểm tra, chưa ghi dữ liệu"), required=False,
-                                 initial=True)
+    file = forms.FileField(label=gettext_lazy("Tệp .xlsx hoặc .csv"),
+                           help_text=gettext_lazy("Tệp được kiểm tra và xem trước; chỉ ghi khi bạn bấm “Nhập thật”."))
     publish = forms.BooleanField(label=gettext_lazy("Xuất bản lịch thi ngay (không qua duyệt)"),
                                  required=False)
 
@@ -57,3 +56,9 @@ class ImportForm(forms.Form):
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
         return upload
+
+
+class ConfirmImportForm(forms.Form):
+    """“Nhập thật”: the token of a previewed file kept on the server."""
+
+    token = forms.CharField(max_length=100, widget=forms.HiddenInput)

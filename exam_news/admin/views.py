@@ -8,16 +8,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from exam_news.admin.forms import ImportForm, NewSectionForm
-from exam_news.importers.schedule import import_schedule
+from exam_news.admin.forms import ConfirmImportForm, ImportForm, NewSectionForm
+from exam_news.importers.previews import KEEP_FOR, PreviewExpired, confirm_import, preview_import
 from exam_news.importers.tables import ImportFileError
-from exam_news.importers.venues import import_venues
 from exam_news.models import ReleaseBundle
 from exam_news.releasing import cancel_bundle, schedule_bundle
 from exam_news.sections import SectionNotFound, create_exam_section
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "importers" / "examples"
-IMPORTERS = {"venues": import_venues, "schedule": import_schedule}
 
 
 def new_section(request):
@@ -39,25 +37,40 @@ def new_section(request):
 
 
 def import_data(request):
+    """Upload → preview of every change (nothing written) → “Nhập thật” applies the kept file."""
     if not request.user.has_perm("exam_news.import_content"):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        upload = data["file"]
-        options = {"dry_run": data["dry_run"], "user": request.user}
-        if data["kind"] == "schedule":
-            options["publish"] = data["publish"]
-        try:
-            report = IMPORTERS[data["kind"]](data["section"], upload, upload.name, **options)
-        except (ImportFileError, SectionNotFound) as exc:
-            form.add_error("file", str(exc))
-        else:
-            if report.ok and not report.dry_run:
-                messages.success(request, _("Đã nhập %(rows)s dòng: %(created)s mới, %(updated)s cập nhật.")
-                                 % {"rows": report.rows, "created": report.created, "updated": report.updated})
-    return TemplateResponse(request, "exam_news/admin/import.html", {"form": form, "report": report})
+    form, confirm_form, preview = ImportForm(), ConfirmImportForm(), None
+    if request.method == "POST" and "token" in request.POST:
+        confirm_form = ConfirmImportForm(request.POST)
+        if confirm_form.is_valid():
+            try:
+                preview = confirm_import(user=request.user, token=confirm_form.cleaned_data["token"])
+            except (PreviewExpired, ImportFileError, SectionNotFound) as exc:
+                confirm_form.add_error(None, str(exc))
+            else:
+                if preview.applied:
+                    report = preview.report
+                    messages.success(request, _("Đã nhập “%(file)s”: %(created)s mới, %(updated)s cập nhật, "
+                                                "%(removed)s bỏ khỏi lịch, %(unchanged)s không đổi.")
+                                     % {"file": preview.filename, "created": report.created,
+                                        "updated": report.updated, "removed": report.removed,
+                                        "unchanged": report.unchanged})
+                    return redirect("exam_news_admin:import")
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            upload = data["file"]
+            try:
+                preview = preview_import(user=request.user, section=data["section"], kind=data["kind"],
+                                         filename=upload.name, content=upload.read(),
+                                         publish=data["kind"] == "schedule" and data["publish"])
+            except (ImportFileError, SectionNotFound) as exc:
+                form.add_error("file", str(exc))
+    return TemplateResponse(request, "exam_news/admin/import.html",
+                            {"form": form, "confirm_form": confirm_form, "preview": preview,
+                             "keep_hours": int(KEEP_FOR.total_seconds() // 3600)})
 
 
 def example_file(request, name):

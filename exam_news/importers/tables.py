@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from cms.text import fold_key
+from exam_news.importers.plan import Action, ImportPlan
 
 MAX_ROWS = 20_000
 
@@ -51,10 +52,18 @@ class ImportReport:
     rows: int = 0
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    plan: ImportPlan | None = None
+    stale: bool = False  # the plan differs from the previewed one, so nothing was written
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def count(self, plan: ImportPlan) -> None:
+        """Take the plan and the counts it gives."""
+        self.plan = plan
+        self.created, self.updated = plan.count(Action.NEW), plan.count(Action.UPDATED)
+        self.unchanged, self.removed = plan.count(Action.UNCHANGED), plan.count(Action.REMOVED)
 
 
 @dataclass(frozen=True)

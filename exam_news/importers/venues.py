@@ -1,4 +1,9 @@
-"""Import of exam venues (điểm thi) from the department's spreadsheet, all-or-nothing."""
+"""Import of exam venues (điểm thi) from the department's spreadsheet, all-or-nothing.
+
+Venues are matched by code; a venue of the section that the file does not list is left as it is. The
+plan says, per row, whether the venue is new, updated (which fields, old → new) or unchanged; only new
+and updated venues are written.
+"""
 
 from typing import BinaryIO
 
@@ -6,9 +11,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cms.areas import UnitNotFound, communes_of, legacy_districts_of, match_unit
+from cms.areas import UnitNotFound, communes_of, legacy_districts_of
 from exam_news.importers import cells
+from exam_news.importers.plan import Action, Compared, ImportPlan, RowChange, changes_between, snapshot
 from exam_news.importers.tables import Column, ImportReport, Row, RowError, parse_row, read_rows, validated
+from exam_news.importers.units import UnitLookup
 from exam_news.models import ExamSectionPage, ExamVenue
 from exam_news.sections import province_of
 
@@ -31,20 +38,53 @@ PARSERS = {
     "access_notes": cells.text, "latitude": cells.decimal_number, "longitude": cells.decimal_number,
     "rooms": cells.integer, "candidates": cells.integer,
 }
+UNIT_FIELDS = ("commune", "legacy_district")
+COMPARED = tuple(Compared(name, column.header) for name, column in COLUMNS.items() if name != "code")
 
 
 def import_venues(section: ExamSectionPage, file: BinaryIO, filename: str, *, dry_run: bool = False,
-                  user=None) -> ImportReport:
-    """Validate every row; write only if all rows are valid and this is not a dry run."""
+                  user=None, expected_plan: str | None = None) -> ImportReport:
+    """Validate every row and plan the changes; write only if all rows are valid and this is not a dry run.
+
+    With ``expected_plan`` (the digest of a previewed plan), nothing is written either when the plan
+    has changed since: the report is then ``stale`` and carries the new plan.
+    """
     rows, warnings = read_rows(file, filename, COLUMNS)
     report = ImportReport(dry_run=dry_run, rows=len(rows), warnings=warnings)
     province = province_of(section)
-    communes, districts = communes_of(province), legacy_districts_of(province)
-    existing = {v.code: v for v in ExamVenue.objects.filter(section=section)}
+    units = {"commune": UnitLookup(communes_of(province)),
+             "legacy_district": UnitLookup(legacy_districts_of(province))}
+    if dry_run:
+        _plan(section, rows, units, report, lock=False)
+        return report
+    with transaction.atomic():
+        venues = _plan(section, rows, units, report, lock=True)
+        if report.errors:
+            return report
+        if expected_plan is not None and report.plan.digest() != expected_plan:
+            report.stale = True
+            return report
+        for venue in venues:
+            venue.section = section
+            venue.save()
+        log(instance=section, action="exam_news.import_venues", user=user,
+            data={"file": filename, "created": report.created, "updated": report.updated,
+                  "unchanged": report.unchanged})
+    return report
+
+
+def _plan(section: ExamSectionPage, rows: list[Row], units: dict[str, UnitLookup], report: ImportReport, *,
+          lock: bool) -> list[ExamVenue]:
+    """Compare each row with the section's venue of that code (all loaded in one query); the venues to save."""
+    venues = ExamVenue.objects.filter(section=section).select_related(*UNIT_FIELDS)
+    if lock:
+        venues = venues.select_for_update(of=("self",))
+    existing = {v.code: v for v in venues}
+    plan = ImportPlan()
     seen: dict[str, int] = {}
-    venues = []
+    to_save = []
     for row in rows:
-        venue = _venue_from_row(row, section, existing, communes, districts, report)
+        venue = _venue_from_row(row, existing, units, report)
         if venue is None:
             continue
         if venue.code in seen:
@@ -53,36 +93,54 @@ def import_venues(section: ExamSectionPage, file: BinaryIO, filename: str, *, dr
                                           % {"code": venue.code, "other": seen[venue.code]}))
             continue
         seen[venue.code] = row.number
-        venues.append(venue)
-    report.updated = sum(1 for v in venues if v.pk)
-    report.created = len(venues) - report.updated
-    if report.errors or dry_run:
-        return report
-    with transaction.atomic():
-        for venue in venues:
-            venue.save()
-        log(instance=section, action="exam_news.import_venues", user=user,
-            data={"file": filename, "created": report.created, "updated": report.updated})
-    return report
+        change = _change(row, venue, existing.get(venue.code))
+        plan.rows.append(change)
+        if change.action != Action.UNCHANGED:
+            to_save.append(venue)
+    plan.untouched = len(set(existing) - set(seen))
+    report.count(plan)
+    return to_save
 
 
-def _venue_from_row(row: Row, section, existing, communes, districts, report) -> ExamVenue | None:
+def _change(row: Row, venue: ExamVenue, old: ExamVenue | None) -> RowChange:
+    if old is None:
+        return RowChange(Action.NEW, venue.code, venue.name, row.number)
+    before, after = snapshot(old, COMPARED), snapshot(venue, COMPARED)
+    changes = changes_between(before, after, COMPARED)
+    if not changes:
+        return RowChange(Action.UNCHANGED, venue.code, venue.name, row.number)
+    warnings = []
+    if before["name"] != after["name"]:
+        warnings.append(_("Tên điểm thi sẽ đổi: %(old)s → %(new)s") % {"old": old.name, "new": venue.name})
+    if before["address"] != after["address"]:
+        warnings.append(_("Địa chỉ điểm thi sẽ đổi: %(old)s → %(new)s") % {"old": old.address, "new": venue.address})
+    return RowChange(Action.UPDATED, venue.code, venue.name, row.number, changes, tuple(warnings))
+
+
+def _venue_from_row(row: Row, existing: dict[str, ExamVenue], units: dict[str, UnitLookup],
+                    report: ImportReport) -> ExamVenue | None:
+    """The venue as the row gives it (with the existing venue's id when the code is known), validated.
+
+    It is validated before its section is attached: the file's codes were checked against the section's
+    venues above, so the model need not look each one up again.
+    """
     errors_before = len(report.errors)
     values = parse_row(row, PARSERS, COLUMNS, report)
-    venue = existing.get(values.get("code")) or ExamVenue(section=section)
-    for name, value in values.items():
-        setattr(venue, name, value)
-    for name, candidates in (("commune", communes), ("legacy_district", districts)):
+    old = existing.get(values.get("code"))
+    venue = ExamVenue(pk=old.pk if old else None, **values)
+    for name in UNIT_FIELDS:
         reference = cells.text(row.values.get(name))
         if not reference:
             setattr(venue, name, None)
             continue
         try:
-            setattr(venue, name, match_unit(reference, candidates))
+            setattr(venue, name, units[name].match(reference))
         except UnitNotFound as exc:
             report.errors.append(RowError(row.number, COLUMNS[name].header, str(exc)))
     if len(report.errors) > errors_before:
         return None
-    if not validated(venue, row, COLUMNS, report, exclude=["section"], validate_unique=False):
+    # Units matched among the province's own need no existence check; an empty commune is still refused.
+    matched = [name for name in UNIT_FIELDS if getattr(venue, f"{name}_id")]
+    if not validated(venue, row, COLUMNS, report, exclude=["section", *matched], validate_unique=False):
         return None
     return venue

@@ -13,6 +13,7 @@ from exam_news.models.articles import (
 )
 from exam_news.models.base import ExamContentPage
 from exam_news.models.directives import DirectiveIndexPage, DirectivePage, DocumentType
+from exam_news.models.imports import KeptImportFile
 from exam_news.models.notices import DisasterRiskLevel, NoticeIndexPage, NoticeKind, NoticePage, Urgency
 from exam_news.models.radio import Abbreviation, BroadcastSlot, Bulletin, BulletinItem, ItemKind, Priority
 from exam_news.models.release_bundles import ReleaseBundle, ReleaseBundleItem
@@ -25,7 +26,8 @@ from exam_news.models.venues import ExamVenue, VenueIndexPage
 __all__ = [
     "Abbreviation", "BroadcastSlot", "Bulletin", "BulletinItem", "ItemKind", "Priority",
     "DirectiveIndexPage", "DirectivePage", "DisasterRiskLevel", "DocumentType", "ExamKind",
-    "ExamContentPage", "ExamSectionPage", "ExamSession", "ExamVenue", "FAQIndexPage", "Milestone", "MilestoneKind",
+    "ExamContentPage", "ExamSectionPage", "ExamSession", "ExamVenue", "FAQIndexPage", "KeptImportFile",
+    "Milestone", "MilestoneKind",
     "NewsIndexPage", "NewsPage", "NoticeIndexPage", "NoticeKind", "NoticePage", "QuestionPage",
     "QuestionTopic", "RebuttalIndexPage", "RebuttalPage", "ReleaseBundle", "ReleaseBundleItem",
     "ResultsIndexPage", "ResultsPage", "ScheduleIndexPage", "ScoreBand", "Slot", "StoryIndexPage",

@@ -144,7 +144,7 @@ def test_schedule_import_with_publish_goes_live_and_reimport_replaces(section):
     page = m.ScheduleIndexPage.objects.child_of(section).get()
     assert page.sessions.count() == 2
     report = import_schedule(section, xlsx([SCHEDULE_HEADER, GOOD_SCHEDULE[0]]), "lich.xlsx", publish=True)
-    assert (report.updated, report.removed) == (1, 1)
+    assert (report.updated, report.unchanged, report.removed) == (0, 1, 1)  # the same row changes nothing
     assert list(page.sessions.values_list("subject", flat=True)) == ["Ngữ văn"]
 
 
@@ -201,6 +201,10 @@ def test_admin_import_screen_reports_errors_row_by_row(section, superuser, clien
     good = xlsx([VENUE_HEADER, *GOOD_VENUES])
     good.name = "tot.xlsx"
     response = client.post("/admin/exam/import/", {"section": section.pk, "kind": "venues", "file": good})
+    assert "Nhập thật" in response.content.decode() and not m.ExamVenue.objects.exists()  # a preview first
+    token = response.context["preview"].token
+    response = client.post("/admin/exam/import/", {"token": token})
+    assert response.status_code == 302
     assert m.ExamVenue.objects.count() == 2
 
 
