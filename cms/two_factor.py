@@ -24,6 +24,10 @@ class LoginForm(WagtailLoginForm):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Mật khẩu")  # Wagtail's field has none: the page said "Password"
+
     def clean(self):
         cleaned = super().clean()
         user = self.get_user()

@@ -109,3 +109,16 @@ def test_plural_and_glued_messages_read_naturally():
         assert translation.gettext("Enter your %(username_field_name)s") % {
             "username_field_name": "tên đăng nhập"} == "Nhập tên đăng nhập của bạn"
         assert translation.ngettext("%(num)d minute", "%(num)d minutes", 5) % {"num": 5} == "5 phút"
+
+
+@pytest.mark.django_db
+def test_the_login_page_has_no_english_label(client):
+    page = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "Mật khẩu" in page and not re.search(r">\s*Password\s*<", page) and "Sign in" not in page
+
+
+@pytest.mark.django_db
+def test_the_header_actions_are_named_in_vietnamese(client, superuser):
+    client.force_login(superuser)
+    page = client.get("/admin/pages/").content.decode()
+    assert 'aria-label="Thao tác"' in page and 'aria-label="Actions"' not in page
