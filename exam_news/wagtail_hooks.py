@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 from cms.areas import scope_of, within_scope
 from exam_news.admin import forms as admin_forms
 from exam_news.admin import urls as admin_urls
+from exam_news.admin.dashboard_panel import add_exam_season_panel
 from exam_news.api import page_addresses
 from exam_news.models import ExamVenue, ReleaseBundle, Topic
 from exam_news.models.base import ExamContentPage
@@ -31,6 +32,10 @@ def register_log_actions(actions):
     actions.register_action("exam_news.bundle_release", _("Phát hành gói"), _("Đã phát hành gói"))
     actions.register_action("exam_news.bundle_release_failed", _("Phát hành gói không thành công"),
                             _("Phát hành gói không thành công"))
+
+
+# The exam-season panel, first on the admin home (exam_news/admin/dashboard.py).
+hooks.register("construct_homepage_panels", add_exam_season_panel)
 
 
 @hooks.register("register_admin_urls")
