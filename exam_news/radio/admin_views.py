@@ -2,6 +2,7 @@
 ``bulletins``, ``script``, ``renderers`` and ``audio``."""
 
 import json
+import re
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from exam_news.models.radio import Bulletin
-from exam_news.radio import audio, renderers
+from exam_news.radio import audio, preview, renderers
 from exam_news.radio.bulletins import propose_into
-from exam_news.radio.script import live_script
+from exam_news.radio.script import Script, draft_script, live_script
 
 EXPORT_FORMATS = ("txt", "docx", "ssml", "json")
 
@@ -77,6 +78,58 @@ def audio_preview(request, pk: int, fmt: str):
     return response
 
 
+def editor_script(bulletin: Bulletin) -> Script | None:
+    """The saved draft's script, as the editor's panel shows it (None until a station and section are chosen)."""
+    if not (bulletin.pk and bulletin.station_id and bulletin.section_id):
+        return None
+    return draft_script(bulletin)
+
+
+def nothing_to_hear_message() -> str:
+    return _("Bản nháp chưa có mục nào để nghe thử.")
+
+
+def draft_audio_preview(request, pk: int):
+    """The saved draft read aloud, for the editor's inline player: WAV with its real duration in
+    ``X-Audio-Duration`` (seconds); errors are short Vietnamese texts the player shows."""
+    bulletin = _bulletin(request, pk, "view")
+    script = editor_script(bulletin)
+    if script is None or not script.items:
+        return _plain(nothing_to_hear_message(), 404)
+    try:
+        result = preview.render_preview(script)
+    except audio.AudioUnavailable as error:
+        return _plain(str(error), 503)
+    response = _ranged(request, result.wav, "audio/wav")
+    response["Content-Disposition"] = f'inline; filename="{renderers.file_name(script, "wav")}"'
+    response["X-Audio-Duration"] = f"{result.seconds:.2f}"
+    return response
+
+
+def _plain(message: str, status: int) -> HttpResponse:
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+def _ranged(request, body: bytes, content_type: str) -> HttpResponse:
+    """The whole body, or the one byte range asked for (Safari plays audio only from ranged responses)."""
+    match = re.fullmatch(r"bytes=(\d*)-(\d*)", request.headers.get("Range", "").strip())
+    size = len(body)
+    if not match or not (match.group(1) or match.group(2)):
+        response = HttpResponse(body, content_type=content_type)
+    else:
+        first, last = match.groups()
+        start = int(first) if first else max(0, size - int(last))
+        end = min(size - 1, int(last)) if first and last else size - 1
+        if start >= size or start > end:
+            response = HttpResponse(status=416, content_type=content_type)
+            response["Content-Range"] = f"bytes */{size}"
+            return response
+        response = HttpResponse(body[start:end + 1], status=206, content_type=content_type)
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response["Accept-Ranges"] = "bytes"
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 def propose(request, pk: int):
     bulletin = _bulletin(request, pk, "change")
@@ -97,4 +150,5 @@ urlpatterns = [
     path("<int:pk>/propose/", propose, name="propose"),
     path("<int:pk>/export/<str:fmt>/", export, name="export"),
     path("<int:pk>/audio.<str:fmt>", audio_preview, name="audio"),
+    path("<int:pk>/draft-preview.wav", draft_audio_preview, name="draft_audio"),
 ]

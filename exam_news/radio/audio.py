@@ -6,9 +6,11 @@ without a shell, with a timeout, text on standard input.
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import tempfile
+import wave
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -50,6 +52,15 @@ def render_wav(text: str, *, words_per_minute: int = 160, timeout: int = TIMEOUT
             raise AudioUnavailable(_("espeak-ng không tạo được bản nghe thử: %(error)s") % {"error": error}) \
                 from error
         return out.read_bytes()
+
+
+def wav_seconds(data: bytes) -> float:
+    """How long WAV bytes play, from their header (frames / frame rate)."""
+    try:
+        with wave.open(io.BytesIO(data)) as wav:
+            return wav.getnframes() / wav.getframerate()
+    except (wave.Error, EOFError, ZeroDivisionError) as error:
+        raise AudioUnavailable(_("Bản nghe thử không phải tệp WAV hợp lệ: %(error)s") % {"error": error}) from error
 
 
 def wav_to_mp3(wav: bytes, *, timeout: int = TIMEOUT_SECONDS) -> bytes:

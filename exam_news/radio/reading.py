@@ -24,3 +24,8 @@ def format_duration(seconds: int) -> str:
     if not minutes:
         return f"{rest} giây"
     return f"{minutes} phút {rest:02d} giây"
+
+
+def duration_templates() -> dict[str, str]:
+    """``format_duration``'s wordings with {placeholders}, for a script that formats durations in the browser."""
+    return {"minutes": "{minutes} phút {seconds} giây", "seconds": "{seconds} giây"}

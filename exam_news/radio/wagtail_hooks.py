@@ -10,24 +10,31 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from exam_news.models.radio import Abbreviation, Bulletin
-from exam_news.radio import admin_views, audio
-from exam_news.radio.reading import format_duration
-from exam_news.radio.script import draft_script
+from exam_news.radio import admin_views, audio, preview
+from exam_news.radio.reading import duration_templates, format_duration
 
 
 class ReadingTimePanel(Panel):
-    """Per-item and total reading time of the saved draft, the "propose" action and the export links."""
+    """Per-item and total reading time of the saved draft, its audio preview (an inline player with the
+    estimated and the real duration), the "propose" action and the export links."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "exam_news/radio/reading_time_panel.html"
 
+        class Media:
+            js = ["exam_news/js/audio_preview.js"]
+
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             bulletin = self.instance
-            script = draft_script(bulletin) if bulletin.pk and bulletin.station_id and bulletin.section_id else None
+            script = admin_views.editor_script(bulletin)
+            real = preview.known_seconds(script) if script and script.items else None
             context.update({
                 "bulletin": bulletin, "script": script,
                 "total": format_duration(script.total_seconds) if script else "",
+                "real_duration": format_duration(round(real)) if real is not None else "",
+                "duration_templates": duration_templates(),
+                "nothing_to_hear": admin_views.nothing_to_hear_message(),
                 "formats": admin_views.EXPORT_FORMATS, "audio_available": audio.audio_available(),
                 "mp3_available": audio.mp3_available(), "audio_message": audio.unavailable_message(),
                 "not_live_message": admin_views.not_live_message(),
