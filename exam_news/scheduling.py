@@ -47,9 +47,10 @@ def run_due(now: datetime.datetime | None = None, out: Callable[[str], None] = l
         ("publish_scheduled", lambda: call_command("publish_scheduled", stdout=_Writer(out))),
         ("deliver_webhooks", lambda: call_command("deliver_webhooks", stdout=_Writer(out))),
         ("search_purge", lambda: call_command("search_index", "purge", stdout=_Writer(out))),
+        # index updates that failed (any backend), and changes the engine missed while it was unreachable
+        ("search_retry", lambda: call_command("search_index", "retry", stdout=_Writer(out),
+                                              verbosity=1 if settings.ELASTICSEARCH_URL else 0)),
     ]
-    if settings.ELASTICSEARCH_URL:  # changes the engine missed while it was unreachable
-        steps.append(("search_retry", lambda: call_command("search_index", "retry", stdout=_Writer(out))))
     for name, step in steps:
         try:
             step()

@@ -139,3 +139,37 @@ def test_a_failing_index_update_never_fails_the_editor(section, synced, monkeypa
     monkeypatch.setattr(collect, "documents_under", broken)
     page = synced(add_page, section, news("Tin vẫn được xuất bản"))
     assert Page.objects.get(pk=page.pk).live
+
+
+def test_a_failed_update_is_recorded_first_and_done_again_by_retry(section, synced, monkeypatch):
+    from django.core.management import call_command
+
+    from search import collect
+    from search.models import IndexChange
+
+    working = collect.documents_under
+
+    def broken(path):
+        raise RuntimeError("index down")
+
+    monkeypatch.setattr(collect, "documents_under", broken)
+    page = synced(add_page, section, news("Tin chờ lập chỉ mục lại"))
+    assert f"page:{page.pk}" not in keys()
+    kept = IndexChange.objects.get(key__startswith="redo:p:")
+    assert kept.pending and kept.attempts == 1 and kept.last_error
+    assert page.path.startswith(kept.key.removeprefix("redo:p:"))
+
+    monkeypatch.setattr(collect, "documents_under", working)
+    call_command("search_index", "retry")  # not due yet: the back-off holds
+    assert IndexChange.objects.filter(key=kept.key).exists()
+    IndexChange.objects.filter(key=kept.key).update(next_attempt_at=timezone.now())
+    call_command("search_index", "retry")
+    assert f"page:{page.pk}" in keys()
+    assert not IndexChange.objects.filter(key__startswith="redo:").exists()
+
+
+def test_a_successful_update_leaves_nothing_in_the_journal(section, synced):
+    from search.models import IndexChange
+
+    synced(add_page, section, news("Tin lập chỉ mục ngay"))
+    assert not IndexChange.objects.exists()

@@ -10,6 +10,7 @@ from wagtail.models import Page, ReferenceIndex, Revision
 from cms.management.commands.restore_content import Command as Restore
 from cms.models import MediaDocument, MediaImage
 from exam_news import models as m
+from search.models import SearchEntry
 
 ENDPOINTS = ["/api/v1/news?page_size=100", "/api/v1/schedule?section=thpt:2025", "/api/v1/venues?page_size=100"]
 
@@ -25,17 +26,20 @@ def delete_content():
     for model in (m.Bulletin, m.ReleaseBundle):
         model.objects.all().delete()
     Page.objects.filter(depth__gt=1).delete()
-    for model in (m.ExamVenue, m.Topic, m.Abbreviation, MediaImage, MediaDocument):
-        model.objects.all().delete()
+    for model in (m.ExamVenue, m.Topic, m.Abbreviation, MediaImage, MediaDocument, SearchEntry):
+        model.objects.all().delete()  # a restore goes into an empty database: no search index either
 
 
 @pytest.mark.django_db
 def test_backup_and_restore_round_trip_is_byte_identical(client, tmp_path):
     call_command("load_demo")
+    call_command("search_index", "rebuild", "--backend", "database")  # as scripts/serve does
     before = snapshot(client)
     assert json.loads(before[ENDPOINTS[0]])["count"] > 0
     assert json.loads(before[ENDPOINTS[2]])["count"] > 0
     pages, revisions = Page.objects.count(), Revision.objects.count()
+    indexed = SearchEntry.objects.count()
+    assert indexed > 0
 
     out = tmp_path / "backup.json.gz"
     call_command("backup_content", str(out))
@@ -57,6 +61,8 @@ def test_backup_and_restore_round_trip_is_byte_identical(client, tmp_path):
     call_command("restore_content", str(out))
     assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
     assert ReferenceIndex.objects.exists()
+    assert SearchEntry.objects.count() == indexed  # the public search index, not only Wagtail's
+    assert json.loads(client.get("/api/v1/search?q=diem+thi").content)["total"] > 0
     news = m.NewsPage.objects.live().first()
     assert isinstance(news.get_latest_revision().as_object(), m.NewsPage)
     after = snapshot(client)

@@ -66,11 +66,20 @@ class Command(BaseCommand):
                 self.clear_initial_rows()
                 call_command("loaddata", str(fixture), verbosity=0)
         if not options["skip_index"]:
-            call_command("update_index", verbosity=0)
+            self.rebuild_search()
+            call_command("update_index", verbosity=0)  # Wagtail's own: the admin's page search
             # The "usage" index (which pages use an image, a document, a snippet) is derived, so not backed up.
             call_command("rebuild_references_index", verbosity=0)
         generation.bump()
         self.stdout.write(f"Đã khôi phục {len(objects)} bản ghi từ {path}. Nhớ khôi phục tệp media.")
+
+    def rebuild_search(self) -> None:
+        """The public search index (the database's, and the engine's when one is configured): derived from the
+        published content, so not in the backup."""
+        try:
+            call_command("search_index", "rebuild", stdout=self.stdout)
+        except CommandError as error:  # the engine unreachable: the content is restored, the index can follow
+            self.stderr.write(f"{error} Chạy lại `manage.py search_index rebuild` khi máy tìm kiếm sẵn sàng.")
 
     @staticmethod
     def remap_content_types(objects: list, content_types: dict) -> list:

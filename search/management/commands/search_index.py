@@ -74,9 +74,13 @@ class Command(BaseCommand):
     def _purge(self, **_options) -> None:
         self.stdout.write(f"Đã xoá {writing.purge_expired()} mục hết hạn khỏi chỉ mục tìm kiếm.")
 
-    def _retry(self, **_options) -> None:
+    def _retry(self, verbosity: int = 1, **_options) -> None:
+        redone, waiting = sync.redo_pending()
+        if redone or waiting:
+            self.stdout.write(f"Đã lập chỉ mục lại {redone} phạm vi bị lỗi trước đó; còn chờ {waiting}.")
         if not sync.elasticsearch_enabled():
-            self.stdout.write("Chưa cấu hình SEARCH_URL: không có gì để gửi.")
+            if verbosity:
+                self.stdout.write("Chưa cấu hình SEARCH_URL: không có gì để gửi lên máy tìm kiếm.")
             return
         sent, pending = sync.retry_pending()
         self.stdout.write(f"Đã gửi {sent} thay đổi; còn tồn đọng {pending}.")
