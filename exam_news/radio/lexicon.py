@@ -14,6 +14,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from .abbreviations import DEFAULT_ABBREVIATIONS, DOCUMENT_CODES, spell_letters
+from .notes import UNKNOWN_ABBREVIATION, note
 from .numbers import Dialect, spell_int
 from .text import capitalize_first, starts_sentence
 
@@ -166,4 +167,11 @@ def _said_just_before(words: str, recent: str) -> bool:
 def _read_code_piece(piece: str, table: Mapping[str, str]) -> str:
     if piece in table:
         return table[piece]
-    return " và ".join(table.get(p) or spell_letters(p) for p in piece.split("&"))
+    return " và ".join(table.get(p) or _unknown_code(p) for p in piece.split("&"))
+
+
+def _unknown_code(piece: str) -> str:
+    """A code the dictionaries do not know is spelt, and noted for the reading check."""
+    spoken = spell_letters(piece)
+    note(UNKNOWN_ABBREVIATION, piece, spoken)
+    return spoken

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import slashes
 from .abbreviations import spell_letters
+from .notes import AMBIGUOUS_NUMBER, AMBIGUOUS_SLASH, note
 from .numbers import (
     Dialect,
     month_name,
@@ -23,45 +25,15 @@ from .numbers import (
     spell_int,
 )
 from .text import capitalize_first, starts_sentence
+from .units import UNIT_WORDS
 
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _NOT_AFTER_NUMBER = r"(?<![\d/.,])"
 
-_UNIT_WORDS: dict[str, str] = {
-    "km/h": "ki lô mét trên giờ",
-    "km²": "ki lô mét vuông",
-    "km2": "ki lô mét vuông",
-    "m²": "mét vuông",
-    "m2": "mét vuông",
-    "m³": "mét khối",
-    "m3": "mét khối",
-    "km": "ki lô mét",
-    "cm": "xen ti mét",
-    "mm": "mi li mét",
-    "m": "mét",
-    "kg": "ki lô gam",
-    "mg": "mi li gam",
-    "g": "gam",
-    "ml": "mi li lít",
-    "ha": "héc ta",
-    "kWh": "ki lô oát giờ",
-    "kW": "ki lô oát",
-    "MW": "mê ga oát",
-    "°C": "độ c",
-    "ºC": "độ c",
-    "℃": "độ c",
-    "oC": "độ c",
-    "°": "độ",
-    "%": "phần trăm",
-    "VNĐ": "đồng",
-    "VND": "đồng",
-    "vnđ": "đồng",
-    "USD": "đô la Mỹ",
-    "đ": "đồng",
-}
-_UNITS = "|".join(re.escape(u) for u in sorted(_UNIT_WORDS, key=len, reverse=True))
-_UNIT_TAIL = r"(?![\w²³])"
+_UNITS = "|".join(re.escape(u) for u in sorted(UNIT_WORDS, key=len, reverse=True))
+_UNIT_TAIL = r"(?![^\W\d_]|[²³'′])"
+_NO_WORD_AFTER = r"(?![\w/])"
 
 # Words after which digits are read one by one (phones, candidate and ID numbers).
 _DIAL_HINTS = (
@@ -102,19 +74,24 @@ _PHONE = (
 _YEARS = r"(?<![\w.,])(?P<yr_a>(?:19|20)\d\d)\s*[-–]\s*(?P<yr_b>(?:19|20)\d\d)(?![\d/])"
 _DATE_RANGE = (
     rf"{_NOT_AFTER_NUMBER}(?P<dr_a>{_DAY})\s*[-–]\s*(?P<dr_b>{_DAY})"
-    rf"/(?P<dr_m>{_MONTH})(?:/(?P<dr_y>\d{{4}}))?(?![\d/])"
+    rf"/(?P<dr_m>{_MONTH})(?:/(?P<dr_y>\d{{4}}))?{_NO_WORD_AFTER}"
 )
 _DATE = (
     rf"{_NOT_AFTER_NUMBER}(?P<dt_d>{_DAY})/(?P<dt_m>{_MONTH})"
-    r"(?:/(?P<dt_y>\d{4}|\d{2}))?(?![\d/])"
+    rf"(?:/(?P<dt_y>\d{{4}}|\d{{2}}))?{_NO_WORD_AFTER}"
 )
 _DATE_WITH_YEAR = (
     rf"{_NOT_AFTER_NUMBER}(?P<dy_d>{_DAY})(?P<dy_s>[.\-])(?P<dy_m>{_MONTH})"
     r"(?P=dy_s)(?P<dy_y>\d{4})(?![\d.\-]\d)(?!\d)"
 )
-_SHARE = rf"{_NOT_AFTER_NUMBER}(?P<sh_a>\d{{1,3}})/(?P<sh_b>\d{{1,3}})(?=\s+số(?!\w))"
-_MONTH_YEAR = rf"{_NOT_AFTER_NUMBER}(?P<my_m>{_MONTH})/(?P<my_y>(?:19|20)\d\d)(?![\d/])"
-_RATIO = rf"{_NOT_AFTER_NUMBER}(?P<ra_a>\d+)/(?P<ra_b>\d+)(?![\d/])"
+_AMOUNT = "|".join(sorted(slashes.AMOUNT_WORDS))
+_SHARE = rf"{_NOT_AFTER_NUMBER}(?P<sh_a>\d{{1,3}})/(?P<sh_b>\d{{1,3}})(?=\s+(?i:{_AMOUNT})(?!\w))"
+_MONTH_YEAR = rf"{_NOT_AFTER_NUMBER}(?P<my_m>{_MONTH})/(?P<my_y>(?:19|20)\d\d){_NO_WORD_AFTER}"
+# "35/40", "34/7B", "12/5/3": numbers (a house number may end in a letter) joined by slashes.
+_RATIO = rf"{_NOT_AFTER_NUMBER}(?P<ra>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+){_NO_WORD_AFTER}"
+# "1m65", "1m5": a height or length in metres and centimetres.
+_METRES = r"(?<![\w.,])(?P<me_m>\d{1,2})m(?P<me_c>\d{1,2})(?!\w)"
+
 _TIME = (
     r"(?<![\w.,:])(?P<tm_h>[01]?\d|2[0-4])"
     r"(?:[hH](?P<tm_m>[0-5]\d)?|g(?P<tm_g>[0-5]\d)|:(?P<tm_c>[0-5]\d)(?!:?\d))(?!\w)"
@@ -144,6 +121,9 @@ _DATE_WORDS = frozenset({"ngày", "mồng", "mùng", "hôm"})
 _LEADING_ZERO_CARDINAL_BEFORE = frozenset({"ngày", "mồng", "mùng", "tháng", "giờ", "phút", "lúc"})
 _LEADING_ZERO_CARDINAL_AFTER = frozenset({"giờ", "phút", "giây"})
 _MAX_CARDINAL_DIGITS = 7  # ungrouped 8+ digit strings are IDs: read digit by digit
+# "mục 1.5", "Điều 2.3": words before a section number, so "chấm" is not in doubt.
+_SECTION_WORDS = frozenset({"mục", "điều", "khoản", "chương", "phần", "tiểu", "bài", "câu", "phiên", "bản",
+                            "hình", "bảng", "lục", "tiêu", "điểm", "version"})
 
 
 def _prev_word(m: re.Match[str]) -> str:
@@ -201,9 +181,7 @@ def _date_range(m: re.Match[str], d: Dialect) -> str:
 
 
 def _date(m: re.Match[str], d: Dialect) -> str:
-    if _prev_word(m) == "lớp":  # "lớp 12/1" is a class, not a date
-        return f"{spell_int(int(m['dt_d']), d)} {spell_int(int(m['dt_m']), d)}"
-    return _ngay(m) + _date_words(m["dt_d"], m["dt_m"], m["dt_y"], d)
+    return _read_slash(m, [m["dt_d"], m["dt_m"]], m["dt_y"], d)
 
 
 def _date_with_year(m: re.Match[str], d: Dialect) -> str:
@@ -211,9 +189,61 @@ def _date_with_year(m: re.Match[str], d: Dialect) -> str:
 
 
 def _share(m: re.Match[str], d: Dialect) -> str:
-    denominator = int(m["sh_b"])
+    return _read_slash(m, [m["sh_a"], m["sh_b"]], None, d)
+
+
+def _fraction(numerator: int, denominator: int, d: Dialect) -> str:
     below = "tư" if denominator == 4 else spell_int(denominator, d)
-    return f"{spell_int(int(m['sh_a']), d)} phần {below}"
+    return f"{spell_int(numerator, d)} phần {below}"
+
+
+def _out_of(parts: list[str], d: Dialect) -> str:
+    return " trên ".join(spell_int(int(p), d) for p in parts)
+
+
+def _house_number(parts: list[str], d: Dialect) -> str:
+    """ "34/7B" → ba mươi tư trên bảy bê (house, lot and alley numbers)."""
+    words = []
+    for part in parts:
+        digits = part.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        letter = part[len(digits):]
+        words.append(spell_int(int(digits), d) + (" " + spell_letters(letter) if letter else ""))
+    return f" {slashes.HOUSE_SLASH} ".join(words)
+
+
+def _read_slash(m: re.Match[str], parts: list[str], year: str | None, d: Dialect) -> str:
+    """Numbers joined by a slash, read by the words around them (the rules are in ``slashes``)."""
+    prev, following = _prev_word(m), _next_word(m)
+    plain = len(parts) == 2 and all(p.isdigit() for p in parts)
+    if prev == "lớp" and plain and not year:  # "lớp 12/1" is a class
+        return f"{spell_int(int(parts[0]), d)} {spell_int(int(parts[1]), d)}"
+    if prev in slashes.ADDRESS_WORDS or not plain:
+        spoken = _house_number(parts, d)
+        if not plain and prev not in slashes.ADDRESS_WORDS:
+            note(AMBIGUOUS_SLASH, m.group(), spoken)
+        return spoken
+    a, b = int(parts[0]), int(parts[1])
+    is_date = 1 <= a <= 31 and 1 <= b <= 12
+    if is_date and prev in slashes.NAME_WORDS:  # "đường 2/9": a name, no "ngày"
+        return _date_words(parts[0], parts[1], year, d)
+    if is_date and year:
+        return _ngay(m) + _date_words(parts[0], parts[1], year, d)
+    if prev in slashes.SERVICE_WORDS:
+        return _out_of(parts, d)
+    fraction = 0 < a < b <= slashes.MAX_DENOMINATOR
+    if fraction and following in slashes.AMOUNT_WORDS:
+        return _fraction(a, b, d)
+    if is_date and prev in slashes.DATE_CONTEXT_WORDS:
+        return _ngay(m) + _date_words(parts[0], parts[1], None, d)
+    if fraction and (following in slashes.GROUP_WORDS or prev in slashes.SHARE_WORDS):
+        return _fraction(a, b, d)
+    if following in slashes.OUT_OF_WORDS or prev in slashes.RATIO_WORDS:
+        return _out_of(parts, d)
+    if is_date:
+        return _ngay(m) + _date_words(parts[0], parts[1], None, d)
+    spoken = _out_of(parts, d)
+    note(AMBIGUOUS_SLASH, m.group(), spoken)
+    return spoken
 
 
 def _month_year(m: re.Match[str], d: Dialect) -> str:
@@ -223,7 +253,12 @@ def _month_year(m: re.Match[str], d: Dialect) -> str:
 
 
 def _ratio(m: re.Match[str], d: Dialect) -> str:
-    return f"{spell_int(int(m['ra_a']), d)} trên {spell_int(int(m['ra_b']), d)}"
+    return _read_slash(m, m["ra"].split("/"), None, d)
+
+
+def _metres(m: re.Match[str], d: Dialect) -> str:
+    """ "1m65" → một mét sáu mươi lăm, "1m05" → một mét không năm."""
+    return f"{spell_int(int(m['me_m']), d)} mét {spell_fraction(m['me_c'], d)}"
 
 
 def _time(m: re.Match[str], d: Dialect) -> str:
@@ -244,7 +279,7 @@ def _number(m: re.Match[str], d: Dialect) -> str:
     if m["nu_neg"]:
         words = "âm " + words
     if unit:
-        words += " " + _unit_word(unit, raw)
+        words += " " + _unit_word(unit, raw, d)
     return words
 
 
@@ -271,11 +306,11 @@ def _zero_padded_cardinal(m: re.Match[str], prev: str) -> bool:
     return _next_word(m) in _LEADING_ZERO_CARDINAL_AFTER
 
 
-def _unit_word(unit: str, raw: str) -> str:
+def _unit_word(unit: str, raw: str, d: Dialect) -> str:
     if unit == "đ":  # "8,5đ" is a score, "50.000đ" an amount of money
         value = int(raw.replace(".", "").replace(",", ""))
         return "điểm" if value < 100 else "đồng"
-    return _UNIT_WORDS[unit]
+    return UNIT_WORDS[unit].replace("nghìn", d.thousand)
 
 
 def _dotted(m: re.Match[str], d: Dialect) -> str:
@@ -286,7 +321,9 @@ def _dotted(m: re.Match[str], d: Dialect) -> str:
     else:  # "mục 1.5", "2.3.4": read "chấm"
         parts = [spell_int(int(head), d)] + [spell_fraction(p, d) for p in tail]
         words = " chấm ".join(parts)
-    return f"{words} {_unit_word(unit, head)}" if unit else words
+        if len(tail) == 1 and len(tail[0]) < 3 and _prev_word(m) not in _SECTION_WORDS:
+            note(AMBIGUOUS_NUMBER, m["do_num"], words)  # "1.5": a section number or an English decimal?
+    return f"{words} {_unit_word(unit, head, d)}" if unit else words
 
 
 def _code(m: re.Match[str], d: Dialect) -> str:
@@ -311,6 +348,7 @@ _RULES: tuple[tuple[str, str, _Handler], ...] = (
     ("date_with_year", _DATE_WITH_YEAR, _date_with_year),
     ("month_year", _MONTH_YEAR, _month_year),
     ("ratio", _RATIO, _ratio),
+    ("metres", _METRES, _metres),
     ("time", _TIME, _time),
     ("number", _NUMBER, _number),
     ("dotted", _DOTTED, _dotted),

@@ -61,36 +61,47 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
+from .acronyms import read_letter_sequences
 from .lexicon import expand_abbreviations, expand_document_symbols, lexicon_for
+from .links import LINK_STYLES, replace_links
+from .notes import SKIPPED_SYMBOL, note
 from .numbers import DIALECTS, Dialect
 from .numeric import read_numbers, read_roman_numerals
+from .slashes import read_word_slashes
+from .units import DEGREES_C
 
 __all__ = ["read_aloud"]
 
-URL_HINT = "trang thông tin điện tử"
-EMAIL_HINT = "địa chỉ thư điện tử"
-
-_EMAIL_RE = re.compile(r"[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-_URL_RE = re.compile(
-    r"(?i:\b(?:https?://|www\.)[^\s<>\"']+"
-    r"|(?<![\w.@])[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*"
-    r"\.(?:vn|com|net|org|edu|gov|info|io)\b(?:/[^\s<>\"']*)?)"
-)
-_LINK_HINT_RE = re.compile(r"\.(?i:vn|com|net|org|edu|gov|info|io)\b|://|www\.")
-_LINK_TRAILER = ".,;:!?)]}\"'"
 _DIGIT_RE = re.compile(r"\d")
 _ABOUT_RE = re.compile(r"~\s*(?=[\d-])")
+_DOLLAR_RE = re.compile(r"(?<![\w$])\$\s?(\d[\d.,]*)")
+# "3x4", "60 x 80 m", "2 m x 3 m": the "x" between dimensions becomes "×", read "nhân".
+_TIMES_RE = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=[^\W\d_²³] ))[xX×] ?(?=\d)")
 _DEGREE_C_RE = re.compile(r"(?<!\w)độ C(?!\w)")
 _SYMBOLS = (
     ("&", " và "),
     ("≥", " lớn hơn hoặc bằng "),
     ("≤", " nhỏ hơn hoặc bằng "),
-    ("℃", " độ c "),
-    ("°C", " độ c "),
+    ("≈", " xấp xỉ "),
+    ("±", " cộng trừ "),
+    ("℃", f" {DEGREES_C} "),
+    ("°C", f" {DEGREES_C} "),
     ("%", " phần trăm "),
-    ("•", " "),
+    ("‰", " phần nghìn "),
+    ("~", " khoảng "),
+    ("×", " nhân "),
+    ("→", " đến "),
+    ("@", " a còng "),
+    (" > ", " lớn hơn "),
+    (" < ", " nhỏ hơn "),
+    (" = ", " bằng "),
+    (" + ", " cộng "),
+    ("•", " "),  # list bullets are layout, not words
     ("*", " "),
 )
+# What is left that is neither a letter, a digit, a space nor sentence punctuation was not read: it is noted
+# (for the reading check) and left out of the spoken text.
+_UNREAD_RE = re.compile(r"[^\w\s.,;:!?()\[\]{}\"'“”‘’…\-–—]")
 _SPACES_RE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r" (?=[.,:;?!)\]}…])")
 _SPACE_AFTER_OPEN_RE = re.compile(r"(?<=[(\[{]) ")
@@ -100,25 +111,34 @@ def read_aloud(
     text: str,
     dialect: str = "north",
     extra_abbreviations: Mapping[str, str] | None = None,
+    link_style: str = "full",
 ) -> str:
     """Return ``text`` as a Vietnamese announcer reads it aloud.
 
     ``dialect`` is "north" (linh, nghìn, tư) or "south" (lẻ, ngàn, bốn);
-    ``extra_abbreviations`` are merged over (and override) the defaults.
+    ``extra_abbreviations`` are merged over (and override) the defaults;
+    ``link_style`` "full" spells e-mail and web addresses whole, "short" reads only a web address's host.
     """
     spoken_dialect = _dialect(dialect)
+    if link_style not in LINK_STYLES:
+        raise ValueError(f"unknown link style {link_style!r}; expected one of {LINK_STYLES}")
     lexicon = lexicon_for(extra_abbreviations)
     out = unicodedata.normalize("NFC", text)
-    out = _replace_links(out)
+    out = replace_links(out, link_style, extra_abbreviations)
     has_digits = _DIGIT_RE.search(out) is not None
     if has_digits:
         out = expand_document_symbols(out, lexicon, spoken_dialect)
     out = expand_abbreviations(out, lexicon)
+    out = read_word_slashes(out)
     out = read_roman_numerals(out, spoken_dialect)
     if has_digits:
         out = _ABOUT_RE.sub("khoảng ", out)
+        if "$" in out:
+            out = _DOLLAR_RE.sub(r"\1$", out)
+        out = _TIMES_RE.sub(" × ", out)
         out = read_numbers(out, spoken_dialect)
-    out = _read_symbols(out)
+    out = read_letter_sequences(out, spoken_dialect)
+    out = _read_symbols(out, spoken_dialect)
     return _tidy(out)
 
 
@@ -129,27 +149,20 @@ def _dialect(name: str) -> Dialect:
         raise ValueError(f"unknown dialect {name!r}; expected one of {sorted(DIALECTS)}") from None
 
 
-def _replace_links(text: str) -> str:
-    if "@" in text:
-        text = _EMAIL_RE.sub(lambda m: _link_hint(m, EMAIL_HINT), text)
-    if _LINK_HINT_RE.search(text):
-        text = _URL_RE.sub(lambda m: _link_hint(m, URL_HINT), text)
-    return text
-
-
-def _link_hint(m: re.Match[str], hint: str) -> str:
-    link = m.group()
-    core = link.rstrip(_LINK_TRAILER)
-    return f" {hint} {link[len(core) :]}"
-
-
-def _read_symbols(text: str) -> str:
+def _read_symbols(text: str, dialect: Dialect) -> str:
     if "độ C" in text:
-        text = _DEGREE_C_RE.sub("độ c", text)
+        text = _DEGREE_C_RE.sub(DEGREES_C, text)
     for symbol, spoken in _SYMBOLS:
         if symbol in text:
-            text = text.replace(symbol, spoken)
+            text = text.replace(symbol, spoken.replace("nghìn", dialect.thousand))
+    if _UNREAD_RE.search(text):
+        text = _UNREAD_RE.sub(_unread, text)
     return text
+
+
+def _unread(m: re.Match[str]) -> str:
+    note(SKIPPED_SYMBOL, m.group())
+    return " "
 
 
 def _tidy(text: str) -> str:

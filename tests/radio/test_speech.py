@@ -314,12 +314,14 @@ DOCUMENT_SYMBOLS = [
 ]
 
 LINKS = [
-    ("Xem https://thisinh.thitotnghiepthpt.edu.vn", "xem trang thông tin điện tử"),
-    ("Xem tại www.moet.gov.vn.", "xem tại trang thông tin điện tử"),
-    ("Truy cập moet.gov.vn để tra cứu", "truy cập trang thông tin điện tử để tra cứu"),
-    ("Gửi về sogd@langson.gov.vn", "gửi về địa chỉ thư điện tử"),
-    ("email: tuyensinh.sgd@gmail.com.", "email địa chỉ thư điện tử"),
-    ("xem http://example.com/a?b=1, rồi", "xem trang thông tin điện tử rồi"),
+    # addresses are spelt (issue #21): separators by name, common parts by the table, other parts as syllables
+    ("Xem https://thisinh.thitotnghiepthpt.edu.vn",
+     "xem thi sinh chấm thi tot nghiep tê hát pê tê chấm e đu chấm vê en"),
+    ("Xem tại www.moet.gov.vn.", "xem tại vê kép vê kép vê kép chấm moet chấm gốp chấm vê en"),
+    ("Truy cập moet.gov.vn để tra cứu", "truy cập moet chấm gốp chấm vê en để tra cứu"),
+    ("Gửi về sogd@langson.gov.vn", "gửi về so giê dê a còng lang son chấm gốp chấm vê en"),
+    ("email: tuyensinh.sgd@gmail.com.", "email tuyen sinh chấm ét xì giê dê a còng gờ meo chấm com"),
+    ("xem http://example.com/a?b=1, rồi", "xem e xam pê le chấm com gạch chéo a dấu hỏi bê bằng một rồi"),
 ]
 
 CODES_AND_ROMAN = [

@@ -1,0 +1,100 @@
+"""What a slash means, from the words around it.
+
+Between words (this module's ``read_word_slashes``):
+
+* per unit, when a number comes before the first word — "20.000 đồng/tháng", "60 km/h", "3 bài/ngày",
+  "500 người/km²": after money (đồng, đ, VNĐ, USD, %, triệu …) "một" (hai mươi nghìn đồng một tháng); when
+  either side is a unit symbol (km, h, m², ha …) "trên" (ki lô mét trên giờ, người trên ki lô mét vuông);
+  otherwise "mỗi" (ba bài mỗi ngày). A symbol on the right is read in words (h → giờ);
+* otherwise either/or: "Sáng/Chiều" → Sáng hoặc Chiều, "nam/nữ" → nam hoặc nữ.
+
+Between numbers the context words below are used by ``numeric`` (dates, street names, house numbers,
+fractions, round-the-clock service).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .units import UNIT_WORDS
+
+# "đường 2/9", "phố 19/5", "Trường THPT 19/5": a street, square, bridge or school named after a date — read
+# the date without "ngày".
+NAME_WORDS = frozenset({"đường", "phố", "lộ", "cầu", "trường", "viên", "chợ", "bến", "bãi", "thông", "sở", "học"})
+# "số 12/5", "hẻm 34/7B", "ngõ 5/12": a house, lot or alley number — read "trên".
+ADDRESS_WORDS = frozenset({"số", "hẻm", "ngõ", "ngách", "kiệt", "lô", "nhà", "căn", "thửa", "kios", "ki-ốt"})
+HOUSE_SLASH = "trên"
+# Words before a date: "Sáng 1/4", "từ 3/5", "hạn 30/6" are dates whatever follows.
+DATE_CONTEXT_WORDS = frozenset({
+    "ngày", "mồng", "mùng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "từ", "đến", "tới", "trước", "sau",
+    "hạn", "lúc", "vào", "kể", "nay", "qua", "khai", "dịp", "tết", "lễ", "nhật", "hai", "ba", "tư", "năm", "sáu",
+    "bảy", "cuối", "đầu", "giữa",
+})
+# "trực 24/7", "vận hành 24/24": round-the-clock service, read "trên".
+SERVICE_WORDS = frozenset({"trực", "động", "hành", "vụ", "việc", "cửa", "suốt", "chực"})
+# "1/4 diện tích", "3/5 số thí sinh", "2/3 thời gian": a fraction when a numerator below its denominator
+# is followed by a word that names a quantity (always) or a group (unless a date word comes before).
+AMOUNT_WORDS = frozenset({"số", "diện", "tổng", "dân", "quãng", "lượng", "khối", "ngân", "kinh", "quỹ", "dung",
+                          "phần", "trong"})
+GROUP_WORDS = frozenset({
+    "thời", "chiều", "các", "những", "thí", "học", "người", "hộ", "trường", "phòng", "xã", "phường", "giáo",
+    "cán", "đơn", "thành", "đại", "lớp", "em", "sinh", "công", "cử", "nhân", "gia", "cơ", "đội",
+})
+# Before a fraction: "chiếm 1/3", "gần 2/3", "hơn 1/2".
+SHARE_WORDS = frozenset({"chiếm", "gần", "hơn", "khoảng", "còn", "bằng", "mất", "quá", "tới"})
+MAX_DENOMINATOR = 10
+# "đúng 35/40 câu", "7/10 bài": a score or a count out of a total, read "trên".
+OUT_OF_WORDS = frozenset({"câu", "điểm", "bài", "môn", "phiếu", "ý", "lượt", "tiêu", "nội", "chỉ",
+                          "mục", "tổ", "trận", "ván", "giờ", "ngày", "tuần", "tháng", "người"})
+RATIO_WORDS = frozenset({"lệ", "tỉ", "tỷ", "đạt", "được", "đúng", "sai", "thắng", "thua"})
+
+MONEY_WORDS = frozenset({"đồng", "đ", "vnđ", "vnd", "usd", "đô", "euro", "%", "‰", "triệu", "tỷ", "tỉ", "nghìn",
+                         "ngàn", "k", "xu", "hào"})
+PER_TIME_UNITS = {"h": "giờ", "s": "giây", "ph": "phút", "p": "phút"}
+
+_WORD = r"(?:[^\W\d_]+(?:[²³]|[23](?![\w]))?|%|‰)"
+_WORD_SLASH_RE = re.compile(rf"(?P<first>{_WORD})(?P<rest>(?:[ \t]*/[ \t]*[^\W\d_]+(?:[²³]|[23](?!\w))?)+)(?!\w)")
+_SLASH_SPLIT_RE = re.compile(r"[ \t]*/[ \t]*")
+_NUMBER_BEFORE_RE = re.compile(r"\d[\d.,]*[ \t]?(?:[^\W\d_]+[ \t])?\Z")
+
+
+def read_word_slashes(text: str) -> str:
+    """Read every slash between words: per unit after a number, otherwise either/or."""
+    if "/" not in text:
+        return text
+    return _WORD_SLASH_RE.sub(_replace, text)
+
+
+def _replace(m: re.Match[str]) -> str:
+    words = [m["first"], *_SLASH_SPLIT_RE.split(m["rest"])[1:]]
+    before = m.string[max(0, m.start() - 24):m.start()]
+    per_unit = _NUMBER_BEFORE_RE.search(before) is not None or m["first"] in ("%", "‰")
+    both_symbols = all(_is_symbol(w) for w in words)
+    if not per_unit and not both_symbols:
+        if any(w.lower() == "hoặc" for w in words):
+            return " ".join(words)
+        return " hoặc ".join(words)
+    out = [words[0] if per_unit else _unit_word(words[0])]
+    for left, right in zip(words, words[1:], strict=False):
+        out += [_joiner(left, right), _unit_word(right)]
+    return " ".join(out)
+
+
+def _is_symbol(word: str) -> bool:
+    return word in UNIT_WORDS or word in PER_TIME_UNITS
+
+
+def _unit_word(word: str) -> str:
+    if word in PER_TIME_UNITS:
+        return PER_TIME_UNITS[word]
+    if word in UNIT_WORDS and word not in ("đ",):
+        return UNIT_WORDS[word]
+    return word
+
+
+def _joiner(left: str, right: str) -> str:
+    if left.lower() in MONEY_WORDS:
+        return "một"
+    if _is_symbol(left) or _is_symbol(right):
+        return "trên"
+    return "mỗi"
