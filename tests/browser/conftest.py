@@ -5,9 +5,9 @@ Every step writes a numbered screenshot to ``var/browser-screenshots/<test>/NN-s
 tests"). Outside CI the tests skip when Chromium or Playwright is missing; under CI (``CI`` set, as
 ``scripts/test`` → ``scripts/services chromium`` installs it) they never skip.
 
-Two parts of the UI are being rebuilt, so each interaction with them is one helper below and nowhere else:
-the "Địa bàn" field (:func:`choose_areas`) and the spreadsheet import's dry run and confirmation
-(:func:`run_import_dry_run`, :func:`confirm_import`).
+Two parts of the UI are still changing, so each interaction with them is one helper below and nowhere else:
+the "Địa bàn" chooser (:func:`choose_areas`, :func:`chosen_areas`) and the spreadsheet import's preview and
+confirmation (:func:`run_import_dry_run`, :func:`confirm_import`).
 """
 
 import io
@@ -272,39 +272,24 @@ def chosen_areas(page) -> list[str]:
 
 
 def run_import_dry_run(page, file: Path, section_title: str, kind_label: str) -> str:
-    """On the import screen (Nhập dữ liệu bảng tính): uploads ``file`` for the section without writing anything
-    and returns the text of the report shown ("Kiểm tra xong, không có lỗi … N dòng: …", or the errors).
-
-    Written against the screen with a "dry run" box (ticked by default) above a one-line report; the screen
-    being built instead previews the changes row by row and keeps the file for a "Nhập thật" button, and that
-    works here too (no box to check).
+    """On the import screen (Nhập dữ liệu bảng tính): uploads ``file`` for the section to be checked and previewed,
+    without writing anything, and returns the text of the preview (the "Kiểm tra xong, không có lỗi … N dòng: …"
+    summary, or the errors, and the table of changes row by row).
     """
     upload = page.locator("main form[enctype='multipart/form-data']")
     upload.locator("select[name=section]").select_option(label=section_title)
     upload.locator("select[name=kind]").select_option(label=kind_label)
     upload.locator("input[name=file]").set_input_files(str(file))
-    dry_run = upload.locator("input[name=dry_run]")
-    if dry_run.count():
-        assert dry_run.is_checked(), "the dry run must be the default"
     upload.locator("button[type=submit]").click()
     page.wait_for_load_state()
-    report = page.locator("main .help-block.help-info, main .help-block.help-critical").first
-    report.wait_for()
-    return report.inner_text()
+    preview = page.locator("main .import-preview")
+    preview.wait_for()
+    return preview.inner_text()
 
 
-def confirm_import(page, file: Path) -> str:
-    """After :func:`run_import_dry_run`: carries out the import and returns the success message.
-
-    With a kept file that is its "Nhập thật" button; on the screen with the dry-run box, the same form again
-    with the file chosen again and the box unticked.
-    """
-    if page.locator("main form input[name=token]").count():
-        page.locator("main form:has(input[name=token]) button[type=submit]").click()
-    else:
-        upload = page.locator("main form[enctype='multipart/form-data']")
-        upload.locator("input[name=file]").set_input_files(str(file))
-        upload.locator("input[name=dry_run]").uncheck()
-        upload.locator("button[type=submit]").click()
+def confirm_import(page) -> str:
+    """After :func:`run_import_dry_run`: writes the previewed file (kept on the server) with the "Nhập thật"
+    button, and returns the success message."""
+    page.locator("main form:has(input[name=token]) button[type=submit]").click()
     page.wait_for_load_state()
     return messages_text(page)

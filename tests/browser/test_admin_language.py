@@ -141,6 +141,8 @@ def screens(demo, item, in_review) -> list[Screen]:
 
 
 def test_admin_pages_are_in_vietnamese_without_browser_errors(demo, new_page, shot, console):
+    from django.utils import timezone
+
     from exam_news.models import NewsPage
     from tests.exam_news.factories import add_page, news
 
@@ -148,6 +150,8 @@ def test_admin_pages_are_in_vietnamese_without_browser_errors(demo, new_page, sh
     in_review = add_page(demo.section, news("Lịch tiếp nhận hồ sơ phúc khảo năm 2026"), publish=False,
                          user=demo.editor)
     in_review.get_workflow().start(in_review, demo.editor)
+    locked = NewsPage.objects.live().order_by("pk")[1]  # so that the locked pages report has a row
+    NewsPage.objects.filter(pk=locked.pk).update(locked=True, locked_by=demo.editor, locked_at=timezone.now())
 
     english: dict[str, list[str]] = {}
     errors: dict[str, list[str]] = {}

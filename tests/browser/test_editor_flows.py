@@ -127,9 +127,12 @@ def test_import_venues_with_a_dry_run_then_for_real(demo, new_page, shot, consol
     report = run_import_dry_run(page, example, demo.section.title, "Danh sách điểm thi")
     shot(page, "dry-run-report", full_page=True)
     assert "Kiểm tra xong, không có lỗi" in report and "3 dòng: 3 mới" in report, report
+    for code, name in (("001", "Trường THPT Long Xuyên"), ("002", "Trường THPT Thoại Ngọc Hầu"),
+                       ("003", "Trường THPT Châu Phú")):
+        assert re.search(rf"{code}\s+{name}", report), (code, report)  # one row of the change table each
     assert not ExamVenue.objects.filter(section=demo.section).exists()  # a dry run writes nothing
 
-    message = confirm_import(page, example)
+    message = confirm_import(page)
     shot(page, "imported", full_page=True)
     assert "Đã nhập" in message and "3 mới" in message, message
     venues = ExamVenue.objects.filter(section=demo.section).order_by("code")
