@@ -29,6 +29,7 @@ _CODE_PIECE_RE = re.compile(r"[-.]")
 _WARD_RE = re.compile(r"(?<!\w)(?P<letter>[QP])\.\s?(?=\d)")
 _WARD_WORDS = MappingProxyType({"Q": "quận", "P": "phường"})
 _RECENT_WORDS_CHARS = 40
+_BRACKETED_RE = re.compile(r"\(\s*(?P<key>[^()]{2,24}?)\s*\)")
 _SENTENCE_END_RE = re.compile(r"\s*\Z")
 _NEXT_CAPITAL_RE = re.compile(r"\s+[^\W\d_]")
 
@@ -105,7 +106,16 @@ def expand_abbreviations(text: str, lexicon: Lexicon) -> str:
 
     if "." in text:
         text = _WARD_RE.sub(_ward, text)
+    if "(" in text:
+        text = _BRACKETED_RE.sub(lambda m: _repeated(m, lexicon), text)
     return lexicon.pattern.sub(replace, text)
+
+
+def _repeated(m: re.Match[str], lexicon: Lexicon) -> str:
+    """ "trung học phổ thông (THPT)": the abbreviation in brackets after its own words is not read twice."""
+    spoken = lexicon.general.get(m["key"])
+    before = m.string[max(0, m.start() - 80):m.start()].rstrip().lower()
+    return "" if spoken and before.endswith(spoken.lower()) else m.group()
 
 
 def _ward(m: re.Match[str]) -> str:

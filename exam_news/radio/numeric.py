@@ -88,9 +88,9 @@ _AMOUNT = "|".join(sorted(slashes.AMOUNT_WORDS))
 _SHARE = rf"{_NOT_AFTER_NUMBER}(?P<sh_a>\d{{1,3}})/(?P<sh_b>\d{{1,3}})(?=\s+(?i:{_AMOUNT})(?!\w))"
 _MONTH_YEAR = rf"{_NOT_AFTER_NUMBER}(?P<my_m>{_MONTH})/(?P<my_y>(?:19|20)\d\d){_NO_WORD_AFTER}"
 # "35/40", "34/7B", "12/5/3": numbers (a house number may end in a letter) joined by slashes.
-_RATIO = rf"{_NOT_AFTER_NUMBER}(?P<ra>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+){_NO_WORD_AFTER}"
-# "1m65", "1m5": a height or length in metres and centimetres.
-_METRES = r"(?<![\w.,])(?P<me_m>\d{1,2})m(?P<me_c>\d{1,2})(?!\w)"
+_RATIO = rf"{_NOT_AFTER_NUMBER}(?P<ra>\d+(?:,\d+)?[A-Za-z]?(?:/\d+(?:,\d+)?[A-Za-z]?)+){_NO_WORD_AFTER}"
+# "1m65", "1m5": a height or length in metres and centimetres ("60m2", "5m3" are areas and volumes).
+_METRES = r"(?<![\w.,])(?P<me_m>\d{1,2})m(?P<me_c>\d\d|[014-9])(?!\w)"
 
 _TIME = (
     r"(?<![\w.,:])(?P<tm_h>[01]?\d|2[0-4])"
@@ -197,6 +197,11 @@ def _fraction(numerator: int, denominator: int, d: Dialect) -> str:
     return f"{spell_int(numerator, d)} phần {below}"
 
 
+def _decimal(part: str, d: Dialect) -> str:
+    integer, _, fraction = part.partition(",")
+    return spell_decimal(int(integer), fraction or None, d)
+
+
 def _out_of(parts: list[str], d: Dialect) -> str:
     return " trên ".join(spell_int(int(p), d) for p in parts)
 
@@ -214,6 +219,8 @@ def _house_number(parts: list[str], d: Dialect) -> str:
 def _read_slash(m: re.Match[str], parts: list[str], year: str | None, d: Dialect) -> str:
     """Numbers joined by a slash, read by the words around them (the rules are in ``slashes``)."""
     prev, following = _prev_word(m), _next_word(m)
+    if any("," in p for p in parts):  # "9,5/10": a score out of a total
+        return " trên ".join(_decimal(p, d) for p in parts)
     plain = len(parts) == 2 and all(p.isdigit() for p in parts)
     if prev == "lớp" and plain and not year:  # "lớp 12/1" is a class
         return f"{spell_int(int(parts[0]), d)} {spell_int(int(parts[1]), d)}"
@@ -228,8 +235,8 @@ def _read_slash(m: re.Match[str], parts: list[str], year: str | None, d: Dialect
         return _date_words(parts[0], parts[1], year, d)
     if is_date and year:
         return _ngay(m) + _date_words(parts[0], parts[1], year, d)
-    if prev in slashes.SERVICE_WORDS:
-        return _out_of(parts, d)
+    if (a, b) in slashes.ROUND_THE_CLOCK and prev not in slashes.DATE_CONTEXT_WORDS:
+        return _out_of(parts, d)  # "trực 24/7", "hoạt động 24/24"
     fraction = 0 < a < b <= slashes.MAX_DENOMINATOR
     if fraction and following in slashes.AMOUNT_WORDS:
         return _fraction(a, b, d)

@@ -30,8 +30,8 @@ DATE_CONTEXT_WORDS = frozenset({
     "hạn", "lúc", "vào", "kể", "nay", "qua", "khai", "dịp", "tết", "lễ", "nhật", "hai", "ba", "tư", "năm", "sáu",
     "bảy", "cuối", "đầu", "giữa",
 })
-# "trực 24/7", "vận hành 24/24": round-the-clock service, read "trên".
-SERVICE_WORDS = frozenset({"trực", "động", "hành", "vụ", "việc", "cửa", "suốt", "chực"})
+# "trực 24/7", "vận hành 24/24 giờ": round the clock, read "trên" — unless a date word comes before ("ngày 24/7").
+ROUND_THE_CLOCK = frozenset({(24, 7), (24, 24)})
 # "1/4 diện tích", "3/5 số thí sinh", "2/3 thời gian": a fraction when a numerator below its denominator
 # is followed by a word that names a quantity (always) or a group (unless a date word comes before).
 AMOUNT_WORDS = frozenset({"số", "diện", "tổng", "dân", "quãng", "lượng", "khối", "ngân", "kinh", "quỹ", "dung",
@@ -53,7 +53,11 @@ MONEY_WORDS = frozenset({"đồng", "đ", "vnđ", "vnd", "usd", "đô", "euro", 
 PER_TIME_UNITS = {"h": "giờ", "s": "giây", "ph": "phút", "p": "phút"}
 
 _WORD = r"(?:[^\W\d_]+(?:[²³]|[23](?![\w]))?|%|‰)"
-_WORD_SLASH_RE = re.compile(rf"(?P<first>{_WORD})(?P<rest>(?:[ \t]*/[ \t]*[^\W\d_]+(?:[²³]|[23](?!\w))?)+)(?!\w)")
+# The right-hand side may start with a number: "150 mm/24h" → mi li mét trên hai mươi tư giờ.
+_WORD_SLASH_RE = re.compile(
+    rf"(?P<first>{_WORD})(?P<rest>(?:[ \t]*/[ \t]*\d*[^\W\d_]+(?:[²³]|[23](?!\w))?)+)(?!\w)"
+)
+_LEADING_DIGITS_RE = re.compile(r"^\d+")
 _SLASH_SPLIT_RE = re.compile(r"[ \t]*/[ \t]*")
 _NUMBER_BEFORE_RE = re.compile(r"\d[\d.,]*[ \t]?(?:[^\W\d_]+[ \t])?\Z")
 
@@ -81,10 +85,13 @@ def _replace(m: re.Match[str]) -> str:
 
 
 def _is_symbol(word: str) -> bool:
+    word = _LEADING_DIGITS_RE.sub("", word)
     return word in UNIT_WORDS or word in PER_TIME_UNITS
 
 
 def _unit_word(word: str) -> str:
+    if word[:1].isdigit():  # "24h": the numbers step reads it
+        return word
     if word in PER_TIME_UNITS:
         return PER_TIME_UNITS[word]
     if word in UNIT_WORDS and word not in ("đ",):
