@@ -45,6 +45,15 @@ class BulletinSummaryOut(Schema):
     links: dict[str, str]
 
 
+class ReadingProblemOut(Schema):
+    field: str = Field(description="heading hoặc display_text")
+    kind: str = Field(description="unknown_abbreviation, ambiguous_slash, ambiguous_number hoặc skipped_symbol")
+    token: str
+    start: int | None = Field(description="Vị trí (ký tự) trong trường; null nếu không tìm thấy nguyên dạng.")
+    end: int | None
+    reading: str = Field(description="Cách máy đang đọc tạm (nếu có).")
+
+
 class BulletinItemOut(Schema):
     position: int
     kind: str
@@ -61,6 +70,7 @@ class BulletinItemOut(Schema):
     priority: int
     priority_label: str
     seconds: int
+    reading_problems: list[ReadingProblemOut]
 
 
 class BulletinOut(Schema):
@@ -74,6 +84,7 @@ class BulletinOut(Schema):
     slot_label: str
     syllables_per_minute: int
     total_seconds: int
+    reading_problem_count: int
     approved_by: str | None
     approved_at: datetime.datetime | None
     items: list[BulletinItemOut]

@@ -168,6 +168,7 @@ def item_json(script: Script, item: ScriptItem) -> dict:
         "priority": item.priority,
         "priority_label": item.priority_label,
         "seconds": item.seconds,
+        "reading_problems": [{"field": field, **problem.as_dict()} for field, problem in item.problems],
     }
 
 
@@ -186,6 +187,7 @@ def render_json(script: Script) -> dict:
         "slot_label": script.slot_label,
         "syllables_per_minute": script.syllables_per_minute,
         "total_seconds": script.total_seconds,
+        "reading_problem_count": script.problem_count,
         "approved_by": approval.approver if approval else None,
         "approved_at": iso(approval.approved_at) if approval else None,
         "items": [item_json(script, item) for item in script.items],

@@ -18,8 +18,8 @@ from wagtail.models import ModelLogEntry
 from cms.models import RadioStation
 from exam_news.models import ExamSectionPage
 from exam_news.models.radio import Abbreviation, BroadcastSlot, Bulletin, BulletinItem, ItemKind, Priority
+from exam_news.radio.check import Problem, Reading, check_reading
 from exam_news.radio.reading import estimate_seconds
-from exam_news.radio.speech import read_aloud
 
 DIALECT = "north"
 
@@ -44,6 +44,13 @@ class ScriptItem:
     valid_from: datetime.datetime | None
     valid_until: datetime.datetime | None
     seconds: int
+    heading_problems: tuple[Problem, ...] = ()
+    text_problems: tuple[Problem, ...] = ()  # none when the spoken text is overridden (it is not read by machine)
+
+    @property
+    def problems(self) -> tuple[tuple[str, Problem], ...]:
+        """What the reader could not handle, as (field, problem): field is "heading" or "display_text"."""
+        return (*(("heading", p) for p in self.heading_problems), *(("display_text", p) for p in self.text_problems))
 
     @property
     def kind_label(self) -> str:
@@ -79,6 +86,10 @@ class Script:
         return sum(item.seconds for item in self.items)
 
     @property
+    def problem_count(self) -> int:
+        return sum(len(item.problems) for item in self.items)
+
+    @property
     def spoken_text(self) -> str:
         """Everything the announcer says, item by item (for audio)."""
         return "\n\n".join(f"{_sentence(i.spoken_heading)} {i.spoken_text}" for i in self.items)
@@ -90,20 +101,28 @@ def abbreviation_map() -> dict[str, str]:
 
 
 def speak(text: str, abbreviations: Mapping[str, str]) -> str:
-    return read_aloud(text, DIALECT, extra_abbreviations=abbreviations or None)
+    return check(text, abbreviations).spoken
+
+
+def check(text: str, abbreviations: Mapping[str, str]) -> Reading:
+    """``text`` read aloud with the editors' dictionary, and what the reader could not handle."""
+    return check_reading(text, DIALECT, extra_abbreviations=abbreviations or None)
 
 
 def script_item(item: BulletinItem, position: int, abbreviations: Mapping[str, str],
                 syllables_per_minute: int) -> ScriptItem:
-    spoken_heading = speak(item.heading, abbreviations)
+    heading = check(item.heading, abbreviations)
+    spoken_heading = heading.spoken
     override = item.spoken_override.strip()
-    spoken_text = " ".join(override.split()) if override else speak(item.display_text, abbreviations)
+    text = None if override else check(item.display_text, abbreviations)
+    spoken_text = " ".join(override.split()) if text is None else text.spoken
     return ScriptItem(
         position=position, kind=item.kind, heading=item.heading, display_text=item.display_text,
         spoken_heading=spoken_heading, spoken_text=spoken_text, overridden=bool(override),
         priority=item.priority, area_codes=tuple(item.area_code_list), valid_from=item.valid_from,
         valid_until=item.valid_until,
         seconds=estimate_seconds(f"{spoken_heading} {spoken_text}", syllables_per_minute),
+        heading_problems=heading.problems, text_problems=text.problems if text else (),
     )
 
 

@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from exam_news.models.radio import Abbreviation, Bulletin
-from exam_news.radio import admin_views, audio, preview
+from exam_news.radio import admin_views, audio, check_admin, preview
 from exam_news.radio.reading import duration_templates, format_duration
 
 
@@ -29,7 +29,10 @@ class ReadingTimePanel(Panel):
             bulletin = self.instance
             script = admin_views.editor_script(bulletin)
             real = preview.known_seconds(script) if script and script.items else None
+            next_url = self.request.get_full_path() if self.request else ""
             context.update({
+                "checks": check_admin.item_checks(script, next_url) if script else [],
+                "problem_count": script.problem_count if script else 0,
                 "bulletin": bulletin, "script": script,
                 "total": format_duration(script.total_seconds) if script else "",
                 "real_duration": format_duration(round(real)) if real is not None else "",
@@ -65,12 +68,15 @@ class BulletinViewSet(SnippetViewSet):
         InlinePanel("items", heading=_("Các mục (kéo để sắp xếp)"), label=_("mục")),
     ]
 
+    workflow_action_view_class = check_admin.BulletinWorkflowActionView
+
     def get_queryset(self, request):
         return Bulletin.objects.select_related("station")
 
 
 class AbbreviationViewSet(SnippetViewSet):
     model = Abbreviation
+    add_view_class = check_admin.AbbreviationCreateView
     icon = "openquote"
     menu_label = _("Từ điển viết tắt")
     list_display = ["written", "spoken", "note"]
@@ -93,6 +99,12 @@ register_snippet(RadioSnippets)
 def register_radio_admin_urls():
     return [path("radio/bulletins/", include((admin_views.urlpatterns, "exam_news_radio"),
                                              namespace="exam_news_radio"))]
+
+
+@hooks.register("after_edit_snippet")
+def warn_about_reading_problems(request, instance):
+    if isinstance(instance, Bulletin):
+        check_admin.warn_if_unread(request, instance)
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -108,3 +108,68 @@ def test_editor_submits_in_the_admin_and_approver_approves_then_it_exports(clien
     exported = client.get(f"/api/v1/radio/bulletins/{draft.pk}").json()
     assert exported["items"][0]["spoken_text"] == "Sáng hai mươi sáu tháng sáu, thi môn Ngữ văn."
     assert exported["approved_by"] == approver.get_username()
+
+
+def test_reading_check_lists_each_items_problems_with_a_one_click_dictionary_entry(client, section, approver):
+    draft = bulletin(section, station(), items=[
+        item("Lịch thi", "Sáng 26/6 thi Ngữ văn."),
+        item("Họp BQLDA", "Gửi ý kiến về mã 45/3/1 § nhé."),
+    ])
+    client.force_login(approver)
+    edit_url = f"{SNIPPETS}/bulletin/edit/{draft.pk}/"
+    page = client.get(edit_url).content.decode()
+    assert "Kiểm tra cách đọc" in page and 'data-reading-problems="3"' in page
+    assert "Còn 3 chỗ máy đọc chưa xử lý được" in page
+    for token, label in (("BQLDA", "Từ viết tắt chưa có trong từ điển"), ("45/3/1", "Dấu gạch chéo chưa rõ nghĩa"),
+                         ("§", "Ký hiệu không đọc được")):
+        assert f"<code>{token}</code>" in page and label in page
+    assert "href=\"#id_items-1-spoken_override\"" in page
+    add_url = f"{SNIPPETS}/abbreviation/add/?written=BQLDA&amp;next="
+    assert add_url in page
+
+    form = client.get(f"{SNIPPETS}/abbreviation/add/", {"written": "BQLDA", "next": edit_url}).content.decode()
+    assert 'value="BQLDA"' in form
+    response = client.post(f"{SNIPPETS}/abbreviation/add/?next={edit_url}",
+                           {"written": "BQLDA", "spoken": "ban quản lý dự án", "note": ""})
+    assert response.status_code == 302 and response["Location"] == edit_url
+    assert Abbreviation.objects.get(written="BQLDA").spoken == "ban quản lý dự án"
+    page = client.get(edit_url).content.decode()
+    assert 'data-reading-problems="2"' in page and "<code>BQLDA</code>" not in page
+
+
+def test_clean_draft_says_the_reader_handled_everything(client, section, approver):
+    draft = bulletin(section, station(), items=[item("Lịch thi", "Sáng 26/6 thi Ngữ văn tại hẻm 34/7B.")])
+    client.force_login(approver)
+    page = client.get(f"{SNIPPETS}/bulletin/edit/{draft.pk}/").content.decode()
+    assert "Máy đọc xử lý được toàn bộ bản nháp đã lưu." in page and "data-reading-problems" not in page
+
+
+def test_saving_or_approving_warns_while_problems_remain(rf, section, approver):
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    from exam_news.radio.check_admin import warn_if_unread
+
+    draft = bulletin(section, station(), items=[item("Tin", "Họp BQLDA.")])
+    request = rf.post("/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    warn_if_unread(request, draft)
+    assert [str(m) for m in get_messages(request)] == [
+        "Lưu ý: bản tin còn 1 chỗ máy đọc chưa xử lý được (xem “Kiểm tra cách đọc”). Hãy thêm vào từ điển viết tắt "
+        "hoặc sửa cách đọc của mục trước khi duyệt."]
+    clean = bulletin(section, station("Đài khác", None), items=[item("Tin", "Họp PHHS.")])
+    request._messages = FallbackStorage(request)
+    warn_if_unread(request, clean)
+    assert list(get_messages(request)) == []
+
+
+def test_json_export_carries_each_items_reading_problems(client, section, approver):
+    live = approved(bulletin(section, station(), items=[item("Tin BQLDA", "Họp PHHS tại số 12/5.")]), approver)
+    client.force_login(approver)
+    data = client.get(f"/admin/radio/bulletins/{live.pk}/export/json/").json()
+    assert data["reading_problem_count"] == 1
+    assert data["items"][0]["reading_problems"] == [
+        {"field": "heading", "kind": "unknown_abbreviation", "token": "BQLDA", "start": 4, "end": 9,
+         "reading": "bê quy e lờ dê a"}]
+    assert data["items"][0]["spoken_text"] == "Họp phụ huynh học sinh tại số mười hai trên năm."
