@@ -9,13 +9,16 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from django.db import models
+        from django.db.models.signals import post_migrate
         from wagtail.admin.forms import models as wagtail_forms  # its own override first, then ours
 
-        from cms import audit
+        from cms import admin_labels, audit
         from cms.date_inputs import StrictDateInput, StrictDateTimeInput
         from cms.slugs import VietnameseSlugInput
 
         audit.connect()
+        admin_labels.label_wagtail_fields()
+        post_migrate.connect(admin_labels.name_permissions_in_vietnamese, dispatch_uid="vietnamese_permission_names")
         wagtail_forms.register_form_field_override(models.SlugField, override={"widget": VietnameseSlugInput})
         wagtail_forms.register_form_field_override(models.DateField, override={"widget": StrictDateInput})
         wagtail_forms.register_form_field_override(models.DateTimeField, override={"widget": StrictDateTimeInput})

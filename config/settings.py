@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # Wagtail's status panels use its naturaltime; installed, its Vietnamese loads
 ]
 
 MIDDLEWARE = [

@@ -71,7 +71,8 @@ class RadioStation(models.Model):
         null=True, blank=True, related_name="+",
     )
 
-    panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("level"), FieldPanel("area")]
+    panels = [FieldPanel("site", heading=_("Cổng (trang web)")), FieldPanel("name"), FieldPanel("level"),
+              FieldPanel("area")]
 
     class Meta:
         verbose_name = _("đài truyền thanh")

@@ -122,3 +122,59 @@ def test_the_header_actions_are_named_in_vietnamese(client, superuser):
     client.force_login(superuser)
     page = client.get("/admin/pages/").content.decode()
     assert 'aria-label="Thao tác"' in page and 'aria-label="Actions"' not in page
+
+
+def test_wagtail_s_relative_times_read_vietnamese():
+    import datetime
+
+    from django.contrib.humanize.templatetags.humanize import naturaltime
+    from django.utils import timezone
+
+    with translation.override("vi"):
+        assert naturaltime(timezone.now() - datetime.timedelta(seconds=12)) == "12\xa0giây trước"
+        assert naturaltime(timezone.now() - datetime.timedelta(hours=3)) == "3\xa0giờ trước"
+
+
+@pytest.mark.django_db
+def test_permissions_are_named_in_vietnamese_after_migrate():
+    from django.contrib.auth.models import Permission
+
+    names = dict(Permission.objects.values_list("codename", "name"))
+    assert names["add_group"] == "Thêm nhóm"
+    assert names["publish_page"] == "Xuất bản mọi trang"
+    assert names["change_examvenue"] == "Sửa điểm thi"
+    assert not [n for n in names.values() if n.startswith(("Can ", "Publish ", "Lock", "Unlock ", "Delete "))]
+
+
+@pytest.mark.django_db
+def test_wagtail_s_default_data_carries_vietnamese_names():
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page, Workflow
+
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert Page.get_first_root_node().title == "Gốc"
+
+
+def test_fields_and_columns_wagtail_leaves_unlabelled_are_labelled():
+    from wagtail.admin.forms.workflows import WorkflowContentTypeForm, WorkflowPageForm
+    from wagtail.sites.views import IndexView
+    from wagtail.users.forms import PagePermissionsForm
+
+    with translation.override("vi"):
+        assert str(WorkflowPageForm.base_fields["page"].label) == "Trang"
+        assert str(PagePermissionsForm.base_fields["page"].label) == "Trang"
+        assert str(WorkflowContentTypeForm.base_fields["content_types"].label) == "Loại nội dung"
+        assert {str(c.label) for c in IndexView.columns} >= {"Cổng", "Tên trang web", "Trang gốc"}
+
+
+@pytest.mark.django_db
+def test_listings_say_yes_no_and_system_in_vietnamese(client, superuser):
+    client.force_login(superuser)
+    users = client.get("/admin/users/").content.decode()
+    assert re.search(r'icon-check[^<]*</use></svg><span class="w-sr-only">\s*Có\s*<', users)
+    assert not re.search(r'w-sr-only">\s*True\s*<', users)
+    from cms.admin_labels import permission_name
+
+    assert permission_name("lock_bulletin", "bản tin") == "Khoá bản tin"
+    assert permission_name("custom_thing", "x") is None
