@@ -88,13 +88,14 @@ _AMOUNT = "|".join(sorted(slashes.AMOUNT_WORDS))
 _SHARE = rf"{_NOT_AFTER_NUMBER}(?P<sh_a>\d{{1,3}})/(?P<sh_b>\d{{1,3}})(?=\s+(?i:{_AMOUNT})(?!\w))"
 _MONTH_YEAR = rf"{_NOT_AFTER_NUMBER}(?P<my_m>{_MONTH})/(?P<my_y>(?:19|20)\d\d){_NO_WORD_AFTER}"
 # "35/40", "34/7B", "12/5/3": numbers (a house number may end in a letter) joined by slashes.
-_RATIO = rf"{_NOT_AFTER_NUMBER}(?P<ra>\d+(?:,\d+)?[A-Za-z]?(?:/\d+(?:,\d+)?[A-Za-z]?)+){_NO_WORD_AFTER}"
+_SLASHED_PART = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?[A-Za-z]?"
+_RATIO = rf"{_NOT_AFTER_NUMBER}(?P<ra>{_SLASHED_PART}(?:/{_SLASHED_PART})+){_NO_WORD_AFTER}"
 # "1m65", "1m5": a height or length in metres and centimetres ("60m2", "5m3" are areas and volumes).
 _METRES = r"(?<![\w.,])(?P<me_m>\d{1,2})m(?P<me_c>\d\d|[014-9])(?!\w)"
 
 _TIME = (
     r"(?<![\w.,:])(?P<tm_h>[01]?\d|2[0-4])"
-    r"(?:[hH](?P<tm_m>[0-5]\d)?|g(?P<tm_g>[0-5]\d)|:(?P<tm_c>[0-5]\d)(?!:?\d))(?!\w)"
+    r"(?:[hH](?P<tm_m>[0-5]\d)?|g(?P<tm_g>[0-5]\d)|:(?P<tm_c>[0-5]\d)(?!:?\d))['′]?(?!\w)"
 )
 _NUMBER = (
     r"(?<![\w.,])(?P<nu_neg>[-−](?=\d))?"
@@ -199,7 +200,7 @@ def _fraction(numerator: int, denominator: int, d: Dialect) -> str:
 
 def _decimal(part: str, d: Dialect) -> str:
     integer, _, fraction = part.partition(",")
-    return spell_decimal(int(integer), fraction or None, d)
+    return spell_decimal(int(integer.replace(".", "")), fraction or None, d)
 
 
 def _out_of(parts: list[str], d: Dialect) -> str:
@@ -219,7 +220,7 @@ def _house_number(parts: list[str], d: Dialect) -> str:
 def _read_slash(m: re.Match[str], parts: list[str], year: str | None, d: Dialect) -> str:
     """Numbers joined by a slash, read by the words around them (the rules are in ``slashes``)."""
     prev, following = _prev_word(m), _next_word(m)
-    if any("," in p for p in parts):  # "9,5/10": a score out of a total
+    if any("," in p or "." in p for p in parts):  # "9,5/10", "1/50.000": a score, a scale
         return " trên ".join(_decimal(p, d) for p in parts)
     plain = len(parts) == 2 and all(p.isdigit() for p in parts)
     if prev == "lớp" and plain and not year:  # "lớp 12/1" is a class

@@ -3,10 +3,13 @@
 Between words (this module's ``read_word_slashes``):
 
 * per unit, when a number comes before the first word — "20.000 đồng/tháng", "60 km/h", "3 bài/ngày",
-  "500 người/km²": after money (đồng, đ, VNĐ, USD, %, triệu …) "một" (hai mươi nghìn đồng một tháng); when
+  "500 người/km²": after money (đồng, đ, VNĐ, USD, %, triệu …) "một" (hai mươi nghìn đồng một tháng; "cho"
+  when the unit is counted: "30.000đ/1 môn" → đồng cho một môn); when
   either side is a unit symbol (km, h, m², ha …) "trên" (ki lô mét trên giờ, người trên ki lô mét vuông);
   otherwise "mỗi" (ba bài mỗi ngày). A symbol on the right is read in words (h → giờ);
-* otherwise either/or: "Sáng/Chiều" → Sáng hoặc Chiều, "nam/nữ" → nam hoặc nữ.
+* otherwise either/or: "Sáng/Chiều" → Sáng hoặc Chiều, "nam/nữ" → nam hoặc nữ;
+* a counted word after a word that is neither a unit nor money ("1 bút/1 thước") is a list, not a rate: the
+  slash is left unread and reported.
 
 Between numbers the context words below are used by ``numeric`` (dates, street names, house numbers,
 fractions, round-the-clock service).
@@ -55,9 +58,9 @@ PER_TIME_UNITS = {"h": "giờ", "s": "giây", "ph": "phút", "p": "phút"}
 _WORD = r"(?:[^\W\d_]+(?:[²³]|[23](?![\w]))?|%|‰)"
 # The right-hand side may start with a number: "150 mm/24h" → mi li mét trên hai mươi tư giờ.
 _WORD_SLASH_RE = re.compile(
-    rf"(?P<first>{_WORD})(?P<rest>(?:[ \t]*/[ \t]*\d*[^\W\d_]+(?:[²³]|[23](?!\w))?)+)(?!\w)"
+    rf"(?P<first>{_WORD})(?P<rest>(?:[ \t]*/[ \t]*(?:\d+[ \t]?)?[^\W\d_]+(?:[²³]|[23](?!\w))?)+)(?!\w)"
 )
-_LEADING_DIGITS_RE = re.compile(r"^\d+")
+_LEADING_DIGITS_RE = re.compile(r"^\d+[ \t]?")
 _SLASH_SPLIT_RE = re.compile(r"[ \t]*/[ \t]*")
 _NUMBER_BEFORE_RE = re.compile(r"\d[\d.,]*[ \t]?(?:[^\W\d_]+[ \t])?\Z")
 
@@ -74,6 +77,9 @@ def _replace(m: re.Match[str]) -> str:
     before = m.string[max(0, m.start() - 24):m.start()]
     per_unit = _NUMBER_BEFORE_RE.search(before) is not None or m["first"] in ("%", "‰")
     both_symbols = all(_is_symbol(w) for w in words)
+    counted = any(w[:1].isdigit() for w in words[1:])
+    if counted and not (per_unit and (_is_symbol(words[0]) or words[0].lower() in MONEY_WORDS)):
+        return m.group()  # "1 bút/1 thước": a list, not a rate — left for the reading check
     if not per_unit and not both_symbols:
         if any(w.lower() == "hoặc" for w in words):
             return " ".join(words)
@@ -85,7 +91,7 @@ def _replace(m: re.Match[str]) -> str:
 
 
 def _is_symbol(word: str) -> bool:
-    word = _LEADING_DIGITS_RE.sub("", word)
+    word = _LEADING_DIGITS_RE.sub("", word).strip()
     return word in UNIT_WORDS or word in PER_TIME_UNITS
 
 
@@ -101,7 +107,7 @@ def _unit_word(word: str) -> str:
 
 def _joiner(left: str, right: str) -> str:
     if left.lower() in MONEY_WORDS:
-        return "một"
+        return "cho" if right[:1].isdigit() else "một"  # "30.000đ/1 môn": đồng cho một môn
     if _is_symbol(left) or _is_symbol(right):
         return "trên"
     return "mỗi"

@@ -33,7 +33,24 @@ _VOWEL_START_COST = 1
 
 def is_syllable(word: str) -> bool:
     """True for one Vietnamese syllable in any case, with or without tone marks: "KHẨN", "Nghiệp", "lang"."""
-    return _SYLLABLE_RE.fullmatch(word.lower()) is not None
+    lowered = word.lower()
+    return _SYLLABLE_RE.fullmatch(lowered) is not None and _spelling_allowed(lowered)
+
+
+def _spelling_allowed(word: str) -> bool:
+    """Vietnamese spelling: ngh/gh/k only before i, e, ê (k also y); ng, g, c never before them ("an giang",
+    not "a ngiang")."""
+    base = unicodedata.normalize("NFD", word)[:4].replace("\u0302", "^")
+    for onset in ("ngh", "gh", "ng", "gi", "kh", "ch", "g", "k", "c"):
+        if base.startswith(onset):
+            rest = base[len(onset):]
+            front = rest[:1] in ("i", "e") or (rest[:1] == "y" and onset == "k")
+            if onset in ("ngh", "gh", "k"):
+                return front
+            if onset in ("gi", "kh", "ch"):
+                return True
+            return not front
+    return True
 
 
 @lru_cache(maxsize=4096)

@@ -104,3 +104,9 @@ def test_plain_reading_collects_nothing_and_threads_keep_their_own_notes() -> No
     for thread in threads:
         thread.join()
     assert results == {}
+
+
+def test_a_list_written_with_a_slash_is_reported_not_read_as_a_rate() -> None:
+    reading = check_reading("mang 1 bút/1 thước")
+    assert [(p.kind, p.token, p.start) for p in reading.problems] == [(SKIPPED_SYMBOL, "/", 10)]
+    assert reading.spoken == "mang một bút một thước"

@@ -33,6 +33,9 @@ ADDRESSES = [
     ("Xem WWW.MOET.GOV.VN", "xem vê kép vê kép vê kép chấm moet chấm gốp chấm vê en"),
     ("Hỏi qua tuvan@yahoo.com nhé", "hỏi qua tu van a còng da hu chấm com nhé"),
     ("Trang quangninh.gov.vn, mục Tin tức", "trang quang ninh chấm gốp chấm vê en mục tin tức"),
+    # Vietnamese spelling decides the split: "ngi" cannot start a syllable, so an|giang
+    ("Xem angiang.gov.vn", "xem an giang chấm gốp chấm vê en"),
+    ("Xem kiengiang.edu.vn", "xem kien giang chấm e đu chấm vê en"),
 ]
 
 DATES = [
@@ -123,6 +126,9 @@ PER_UNIT = [
     ("8 giờ/ngày", "tám giờ mỗi ngày"),
     ("gió 10 m/s", "gió mười mét trên giây"),
     ("đơn vị km/h", "đơn vị ki lô mét trên giờ"),
+    ("lượng mưa 20-40mm/24 giờ", "lượng mưa hai mươi đến bốn mươi mi li mét trên hai mươi tư giờ"),
+    ("lệ phí 30.000đ/1 môn", "lệ phí ba mươi nghìn đồng cho một môn"),
+    ("bản đồ tỷ lệ 1/50.000", "bản đồ tỷ lệ một trên năm mươi nghìn"),
 ]
 
 EITHER_OR = [
@@ -169,6 +175,7 @@ PRIMES_AND_LENGTHS = [
     ("thời gian 1'30''", "thời gian một phút ba mươi giây"),
     ("làm bài 90'", "làm bài chín mươi phút"),
     ("trễ 15′", "trễ mười lăm phút"),
+    ("lúc 14h30' ngày 26/6", "lúc mười bốn giờ ba mươi phút ngày hai mươi sáu tháng sáu"),
     ("về đích sau 58″", "về đích sau năm mươi tám giây"),
     ("cao 1m65", "cao một mét sáu mươi lăm"),
     ("chiều cao 1m70", "chiều cao một mét bảy mươi"),
