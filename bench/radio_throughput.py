@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from exam_news.radio import read_aloud
+from exam_news.radio.check import check_reading
 
 PLACES = [
     "huyện Lục Ngạn",
@@ -212,6 +213,10 @@ def main() -> int:
     threaded, seconds = run_threads(corpus, workers=4)
     identical = threaded == reference
     print(f"4 threads: {len(corpus) / seconds:,.0f} lines/s, identical output: {identical}")
+    started = time.perf_counter()
+    problems = sum(len(check_reading(line).problems) for line in corpus)
+    seconds = time.perf_counter() - started
+    print(f"reading check (check_reading): {len(corpus) / seconds:,.0f} lines/s, {problems} problems reported")
     return 0 if identical else 1
 
 

@@ -5,7 +5,9 @@ words keep their letters and case, and sentence punctuation stays in place so
 an SSML renderer can turn it into pauses. Whitespace is collapsed.
 
 Pipeline (each step a precompiled regex, no shared mutable state, no I/O):
-links → document symbols → abbreviations → Roman numerals → numbers → symbols.
+links → document symbols → abbreviations → slashes between words → Roman numerals → numbers →
+unknown capitals → symbols. What a step cannot settle is noted (``notes``) for the reading check
+(``check.check_reading``); README "Radio bulletins" has the rule of every class with an example.
 
 Decisions (what a district loudspeaker announcer reads):
 
@@ -32,13 +34,16 @@ Decisions (what a district loudspeaker announcer reads):
 * Dates d/m[/y], d.m.yyyy, d-m-yyyy (day ≤ 31, month ≤ 12) get "ngày" unless
   already preceded by ngày/mồng/mùng/hôm; month 4 is "tư". "27-28/6" →
   ngày hai mươi bảy đến ngày hai mươi tám tháng sáu. "m/yyyy" → tháng m năm y.
-  "a/b số ..." is a fraction (3/4 số → ba phần tư số); any other a/b that is
-  not a valid date is read "a trên b" (35/40 → ba mươi lăm trên bốn mươi).
+  Other meanings of a slash between numbers come from the words around it
+  (``slashes``): street names (đường 2/9, no "ngày"), house numbers (hẻm 34/7B,
+  "trên"), fractions (1/4 diện tích → một phần tư), scores (38/40 câu, "trên"),
+  round the clock (24/7); what stays undecided is read "trên" and noted.
 * Times: 7h30 → bảy giờ ba mươi phút, 14h → mười bốn giờ, 9:00 → chín giờ,
   7h05 → bảy giờ năm phút. A dash between numbers, times or dates is "đến",
   except between consecutive years (năm học 2025-2026 keeps a pause).
 * Units after a number are spelt as syllables ("ki lô mét", "mi li mét",
-  "héc ta", "độ c"); "đ" is "điểm" below 100 (a score) and "đồng" above.
+  "héc ta", "độ c", ``units``); "đ" is "điểm" below 100 (a score) and "đồng"
+  above; primes are minutes and seconds; "1m65" is metres and centimetres.
 * Ordinals: "thứ 1/4" → thứ nhất/thứ tư; "giải/hạng 1, 2, 4" → nhất/nhì/tư.
 * Exam-block and similar codes (A00, D01, C03, A1): letter names then digits
   one by one (a không không, dê không một). Single letters ("khối A") stay.
@@ -49,8 +54,10 @@ Decisions (what a district loudspeaker announcer reads):
   letter names (ét xì, tê, ...); "&" → và, "-" is silent. The leading type
   piece is dropped when the text just said it ("Kế hoạch 55/KH-SGDĐT" →
   kế hoạch năm mươi lăm sở giáo dục và đào tạo, not "kế hoạch" twice).
-* URLs are replaced by "trang thông tin điện tử" and e-mail addresses by
-  "địa chỉ thư điện tử"; they are never spelt out.
+* E-mail and web addresses are spelt so a listener can write them down
+  (``links``: a còng, chấm, gạch ngang, gạch dưới; vn → vê en, gov → gốp …).
+* Capital letters the dictionaries do not know are spelt with Vietnamese
+  letter names and noted, never guessed (``acronyms``).
 * Roman numerals after khu vực, quý, khóa, kỳ, đợt, thế kỷ, đại hội, phần,
   chương, ... are read as numbers (Quý II → Quý hai).
 """
