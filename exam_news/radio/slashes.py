@@ -7,7 +7,8 @@ Between words (this module's ``read_word_slashes``):
   when the unit is counted: "30.000đ/1 môn" → đồng cho một môn); when
   either side is a unit symbol (km, h, m², ha …) "trên" (ki lô mét trên giờ, người trên ki lô mét vuông);
   otherwise "mỗi" (ba bài mỗi ngày). A symbol on the right is read in words (h → giờ);
-* otherwise either/or: "Sáng/Chiều" → Sáng hoặc Chiều, "nam/nữ" → nam hoặc nữ;
+* otherwise either/or: "Sáng/Chiều" → Sáng hoặc Chiều, "nam/nữ" → nam hoặc nữ; three or more words are a list
+  read with pauses ("Sử/Địa/GDCD" → Sử, Địa, giáo dục công dân);
 * a counted word after a word that is neither a unit nor money ("1 bút/1 thước") is a list, not a rate: the
   slash is left unread and reported.
 
@@ -83,6 +84,8 @@ def _replace(m: re.Match[str]) -> str:
     if not per_unit and not both_symbols:
         if any(w.lower() == "hoặc" for w in words):
             return " ".join(words)
+        if len(words) > 2:  # "Sử/Địa/GDCD": a list, read with pauses
+            return ", ".join(words)
         return " hoặc ".join(words)
     out = [words[0] if per_unit else _unit_word(words[0])]
     for left, right in zip(words, words[1:], strict=False):

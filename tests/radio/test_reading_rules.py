@@ -142,6 +142,7 @@ EITHER_OR = [
     ("kết quả đạt/không đạt", "kết quả đạt hoặc không đạt"),
     ("trả lời có/không", "trả lời có hoặc không"),
     ("cha mẹ và/hoặc người giám hộ", "cha mẹ và hoặc người giám hộ"),
+    ("tổ hợp Sử/Địa/GDCD", "tổ hợp sử, địa, giáo dục công dân"),
 ]
 
 SERVICE_AND_SCORES = [
@@ -269,6 +270,14 @@ ABBREVIATIONS = [
     ("Trường TH Kim Đồng", "trường tiểu học kim đồng"),
     ("trạm BTS di động", "trạm bê tê ét di động"),
     ("HLHPN huyện", "hội liên hiệp phụ nữ huyện"),
+    ("rà soát CSVC", "rà soát cơ sở vật chất"),
+    ("học sinh DTTS", "học sinh dân tộc thiểu số"),
+    ("PCT UBND tỉnh", "phó chủ tịch ủy ban nhân dân tỉnh"),
+    ("PGĐ Sở GD&ĐT", "phó giám đốc sở giáo dục và đào tạo"),
+    ("đoạn QL 1A", "đoạn quốc lộ một a"),
+    ("lực lượng PCCC&CNCH", "lực lượng phòng cháy chữa cháy và cứu nạn cứu hộ"),
+    ("TYT xã trực", "trạm y tế xã trực"),
+    ("tính ĐXT", "tính điểm xét tuyển"),
 ]
 
 UNKNOWN_LETTERS = [
