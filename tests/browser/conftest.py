@@ -177,9 +177,9 @@ def _ensure_tree():
 
     Locale.objects.get_or_create(language_code="vi")
     if not Collection.objects.exists():
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Gốc")  # as migration cms/0004 names it
     if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+        Page.add_root(instance=Page(title="Gốc", slug="root", content_type=ContentType.objects.get_for_model(Page)))
 
 
 def vietnamese_user(django_user_model, username, group=None, superuser=False):
