@@ -83,7 +83,7 @@ _DIGIT_RE = re.compile(r"\d")
 _ABOUT_RE = re.compile(r"~\s*(?=[\d-])")
 _DOLLAR_RE = re.compile(r"(?<![\w$])\$\s?(\d[\d.,]*)")
 # "3x4", "60 x 80 m", "2 m x 3 m": the "x" between dimensions becomes "×", read "nhân".
-_TIMES_RE = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=[^\W\d_²³] ))[xX×] ?(?=\d)")
+_TIMES_RE = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d[^\W\d_²³])|(?<=[^\W\d_²³] ))[xX×] ?(?=\d)")
 _DEGREE_C_RE = re.compile(r"(?<!\w)độ C(?!\w)")
 _SYMBOLS = (
     ("&", " và "),

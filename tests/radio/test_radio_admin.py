@@ -173,3 +173,22 @@ def test_json_export_carries_each_items_reading_problems(client, section, approv
         {"field": "heading", "kind": "unknown_abbreviation", "token": "BQLDA", "start": 4, "end": 9,
          "reading": "bê quy e lờ dê a"}]
     assert data["items"][0]["spoken_text"] == "Họp phụ huynh học sinh tại số mười hai trên năm."
+
+
+def test_edit_hook_and_modal_workflow_action_warn(rf, section, approver):
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from wagtail import hooks
+
+    from exam_news.radio import wagtail_hooks
+    from exam_news.radio.check_admin import BulletinWorkflowActionView
+
+    assert wagtail_hooks.warn_about_reading_problems in hooks.get_hooks("after_edit_snippet")
+    assert Bulletin.snippet_viewset.workflow_action_view_class is BulletinWorkflowActionView
+    draft = bulletin(section, station(), items=[item("Tin", "Họp BQLDA.")])
+    request = rf.post("/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    wagtail_hooks.warn_about_reading_problems(request, draft)
+    wagtail_hooks.warn_about_reading_problems(request, Abbreviation(written="X", spoken="x"))  # other snippets: none
+    assert len(list(get_messages(request))) == 1

@@ -233,6 +233,8 @@ MARKS = [
     ("bảng 1,2 x 2,4 m", "bảng một phẩy hai nhân hai phẩy bốn mét"),
     ("khổ 60×80 cm", "khổ sáu mươi nhân tám mươi xen ti mét"),
     ("hộp 3 x 4 x 5", "hộp ba nhân bốn nhân năm"),
+    ("sân 2mx3m", "sân hai mét nhân ba mét"),
+    ("tấm bạt 4m x 6m", "tấm bạt bốn mét nhân sáu mét"),
 ]
 
 ABBREVIATIONS = [
