@@ -6,13 +6,13 @@ controls, with its tabs, its action menu and its side panels opened, is checked 
 var/browser-screenshots/english-report.txt.
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 from django.urls import reverse
 
+from cms.slugs import vietnamese_slug
 from tests.browser.conftest import BROWSER_TEST, SCREENSHOTS, login
 from tests.browser.english import english_strings
 
@@ -173,7 +173,7 @@ def test_admin_pages_are_in_vietnamese_without_browser_errors(demo, new_page, sh
         assert response.ok, f"{key}: HTTP {response.status}"
         page.locator("#wagtail-sidebar").first.wait_for(state="attached")
         texts = collect(page)
-        shot(page, re.sub(r"[^a-z0-9]+", "-", screen.name.lower()).strip("-")[:60])
+        shot(page, vietnamese_slug(screen.name, 60))
         if screen.explore:
             texts += screen.explore(page)
         english[key] = english_strings(texts)
