@@ -232,12 +232,12 @@ def _read_slash(m: re.Match[str], parts: list[str], year: str | None, d: Dialect
         return spoken
     a, b = int(parts[0]), int(parts[1])
     is_date = 1 <= a <= 31 and 1 <= b <= 12
+    if (a, b) in slashes.ROUND_THE_CLOCK and not year and prev not in slashes.DATE_CONTEXT_WORDS:
+        return _out_of(parts, d)  # "trực 24/7", "hoạt động 24/24"
     if is_date and prev in slashes.NAME_WORDS:  # "đường 2/9": a name, no "ngày"
         return _date_words(parts[0], parts[1], year, d)
     if is_date and year:
         return _ngay(m) + _date_words(parts[0], parts[1], year, d)
-    if (a, b) in slashes.ROUND_THE_CLOCK and prev not in slashes.DATE_CONTEXT_WORDS:
-        return _out_of(parts, d)  # "trực 24/7", "hoạt động 24/24"
     fraction = 0 < a < b <= slashes.MAX_DENOMINATOR
     if fraction and following in slashes.AMOUNT_WORDS:
         return _fraction(a, b, d)

@@ -24,7 +24,8 @@ from .units import UNIT_WORDS
 
 # "đường 2/9", "phố 19/5", "Trường THPT 19/5": a street, square, bridge or school named after a date — read
 # the date without "ngày".
-NAME_WORDS = frozenset({"đường", "phố", "lộ", "cầu", "trường", "viên", "chợ", "bến", "bãi", "thông", "sở", "học"})
+NAME_WORDS = frozenset({"đường", "phố", "lộ", "cầu", "trường", "viên", "chợ", "bến", "bãi", "thông", "sở", "học",
+                        "viện", "hóa", "hoá", "ty"})
 # "số 12/5", "hẻm 34/7B", "ngõ 5/12": a house, lot or alley number — read "trên".
 ADDRESS_WORDS = frozenset({"số", "hẻm", "ngõ", "ngách", "kiệt", "lô", "nhà", "căn", "thửa", "kios", "ki-ốt"})
 HOUSE_SLASH = "trên"
@@ -63,7 +64,13 @@ _WORD_SLASH_RE = re.compile(
 )
 _LEADING_DIGITS_RE = re.compile(r"^\d+[ \t]?")
 _SLASH_SPLIT_RE = re.compile(r"[ \t]*/[ \t]*")
-_NUMBER_BEFORE_RE = re.compile(r"\d[\d.,]*[ \t]?(?:[^\W\d_]+[ \t])?\Z")
+_NUMBER_BEFORE_RE = re.compile(r"(?<![\d/])\d[\d.,]*[ \t]*(?:[^\W\d_]+[ \t]*)?\Z")
+# A longer noun between the number and the slash ("2 cán bộ coi thi/phòng") still makes a rate when the word after
+# the slash is one things are counted per.
+_NUMBER_FURTHER_BEFORE_RE = re.compile(r"(?<![\d/])\d[\d.,]*[ \t]*(?:[^\W\d_]+[ \t]*){0,5}\Z")
+PER_WORDS = frozenset({"ngày", "tuần", "tháng", "năm", "giờ", "phút", "giây", "người", "phòng", "lớp", "lượt", "ca",
+                       "buổi", "em", "hộ", "xã", "trường", "điểm", "suất", "môn", "bài", "chuyến", "lần", "kỳ", "đợt",
+                       "thí", "học", "hồ", "đơn", "cặp", "nhóm", "đội", "tổ", "xe", "chiếc", "bộ", "hộp", "bao"})
 
 
 def read_word_slashes(text: str) -> str:
@@ -75,8 +82,9 @@ def read_word_slashes(text: str) -> str:
 
 def _replace(m: re.Match[str]) -> str:
     words = [m["first"], *_SLASH_SPLIT_RE.split(m["rest"])[1:]]
-    before = m.string[max(0, m.start() - 24):m.start()]
-    per_unit = _NUMBER_BEFORE_RE.search(before) is not None or m["first"] in ("%", "‰")
+    before = m.string[max(0, m.start() - 40):m.start()]
+    per_unit = (_NUMBER_BEFORE_RE.search(before) is not None or m["first"] in ("%", "‰")
+                or (words[1].lower() in PER_WORDS and _NUMBER_FURTHER_BEFORE_RE.search(before) is not None))
     both_symbols = all(_is_symbol(w) for w in words)
     counted = any(w[:1].isdigit() for w in words[1:])
     if counted and not (per_unit and (_is_symbol(words[0]) or words[0].lower() in MONEY_WORDS)):

@@ -70,6 +70,8 @@ STREET_NAMES = [
     ("chợ 1/5", "chợ một tháng năm"),
     ("đường 1/5 kéo dài", "đường một tháng năm kéo dài"),
     ("Đại lộ 19/5", "đại lộ mười chín tháng năm"),
+    ("Bệnh viện 30/4", "bệnh viện ba mươi tháng tư"),
+    ("Nhà văn hóa 3/2", "nhà văn hóa ba tháng hai"),
 ]
 
 HOUSE_NUMBERS = [
@@ -128,6 +130,9 @@ PER_UNIT = [
     ("đơn vị km/h", "đơn vị ki lô mét trên giờ"),
     ("lượng mưa 20-40mm/24 giờ", "lượng mưa hai mươi đến bốn mươi mi li mét trên hai mươi tư giờ"),
     ("lệ phí 30.000đ/1 môn", "lệ phí ba mươi nghìn đồng cho một môn"),
+    ("bố trí 2 CBCT/phòng thi", "bố trí hai cán bộ coi thi mỗi phòng thi"),
+    ("3 bữa ăn/ngày", "ba bữa ăn mỗi ngày"),
+    ("24 thí sinh/phòng", "hai mươi tư thí sinh mỗi phòng"),
     ("bản đồ tỷ lệ 1/50.000", "bản đồ tỷ lệ một trên năm mươi nghìn"),
 ]
 
@@ -140,6 +145,7 @@ EITHER_OR = [
     ("cấp THCS/THPT", "cấp trung học cơ sở hoặc trung học phổ thông"),
     ("UBND xã/phường", "ủy ban nhân dân xã hoặc phường"),
     ("kết quả đạt/không đạt", "kết quả đạt hoặc không đạt"),
+    ("có 2 thí sinh nam/nữ", "có hai thí sinh nam hoặc nữ"),
     ("trả lời có/không", "trả lời có hoặc không"),
     ("cha mẹ và/hoặc người giám hộ", "cha mẹ và hoặc người giám hộ"),
     ("tổ hợp Sử/Địa/GDCD", "tổ hợp sử, địa, giáo dục công dân"),
@@ -149,6 +155,7 @@ SERVICE_AND_SCORES = [
     ("trực 24/7", "trực hai mươi tư trên bảy"),
     ("hoạt động 24/24 giờ", "hoạt động hai mươi tư trên hai mươi tư giờ"),
     ("vận hành 24/7 trong mùa thi", "vận hành hai mươi tư trên bảy trong mùa thi"),
+    ("hoạt động 24/7", "hoạt động hai mươi tư trên bảy"),
     ("đúng 38/40 câu", "đúng ba mươi tám trên bốn mươi câu"),
     ("đạt 7/10", "đạt bảy trên mười"),
     ("thắng 3/4 trận", "thắng ba trên bốn trận"),
