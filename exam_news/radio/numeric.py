@@ -243,6 +243,8 @@ def _read_slash(m: re.Match[str], parts: list[str], year: str | None, d: Dialect
         return _fraction(a, b, d)
     if is_date and prev in slashes.DATE_CONTEXT_WORDS:
         return _ngay(m) + _date_words(parts[0], parts[1], None, d)
+    if following in slashes.STREET_AFTER_WORDS:  # "địa chỉ 45/12 đường 2/9": a house number
+        return _house_number(parts, d)
     if fraction and (following in slashes.GROUP_WORDS or prev in slashes.SHARE_WORDS):
         return _fraction(a, b, d)
     if following in slashes.OUT_OF_WORDS or prev in slashes.RATIO_WORDS:

@@ -29,6 +29,8 @@ NAME_WORDS = frozenset({"đường", "phố", "lộ", "cầu", "trường", "vi�
 # "số 12/5", "hẻm 34/7B", "ngõ 5/12": a house, lot or alley number — read "trên".
 ADDRESS_WORDS = frozenset({"số", "hẻm", "ngõ", "ngách", "kiệt", "lô", "nhà", "căn", "thửa", "kios", "ki-ốt"})
 HOUSE_SLASH = "trên"
+# "45/12 đường Lê Lợi": numbers before a street or alley are a house number (unless a date word comes first).
+STREET_AFTER_WORDS = frozenset({"đường", "phố", "hẻm", "ngõ", "ngách", "kiệt"})
 # Words before a date: "Sáng 1/4", "từ 3/5", "hạn 30/6" are dates whatever follows.
 DATE_CONTEXT_WORDS = frozenset({
     "ngày", "mồng", "mùng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "từ", "đến", "tới", "trước", "sau",

@@ -86,6 +86,8 @@ HOUSE_NUMBERS = [
     ("Nhà 7/2", "nhà bảy trên hai"),
     ("thửa 102/5", "thửa một trăm linh hai trên năm"),
     ("địa chỉ 45/3/1 Nguyễn Trãi", "địa chỉ bốn mươi lăm trên ba trên một nguyễn trãi"),
+    ("địa chỉ 45/12 đường 2/9", "địa chỉ bốn mươi lăm trên mười hai đường hai tháng chín"),
+    ("tại 8/3 hẻm Lê Lợi", "tại tám trên ba hẻm lê lợi"),
 ]
 
 FRACTIONS = [
