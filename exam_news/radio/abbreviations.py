@@ -196,6 +196,13 @@ DEFAULT_ABBREVIATIONS = MappingProxyType(
         "MXH": "mạng xã hội",
         "BTS": "bê tê ét",
         "VNPT": "vê en pê tê",
+        # Letters read as letters (listed so they are not reported)
+        "QR": "cu a",
+        "OTP": "ô tê pê",
+        "SMS": "ét em ét",
+        "PDF": "pê đê ép",
+        "TV": "ti vi",
+        "USB": "u ét bê",
         "NTM": "nông thôn mới",
         "HTX": "hợp tác xã",
         "KCN": "khu công nghiệp",

@@ -22,7 +22,8 @@ from .syllables import is_syllable
 READ_AS_WORDS = frozenset({
     "COVID", "ASEAN", "UNESCO", "UNICEF", "NATO", "FIFA", "OPEC", "APEC", "WIFI", "ZALO", "GAMES", "SEA",
     "OK", "IELTS", "TOEIC", "TOEFL", "SAT", "STEM", "PISA", "OLYMPIC", "INTERNET", "ONLINE", "VIETTEL",
-    "MOBIFONE", "VINAPHONE", "VNEID", "EMAIL",
+    "MOBIFONE", "VINAPHONE", "VNEID", "EMAIL", "HOTLINE", "WEBSITE", "FACEBOOK", "YOUTUBE", "TIKTOK", "GOOGLE",
+    "ZOOM",
 })
 _CAPITALS_HINT_RE = re.compile(r"[A-ZĐ][^\W\d_]*[A-ZĐ]")
 _ROMAN_LETTERS = frozenset("IVXL")
