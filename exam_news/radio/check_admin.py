@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import CreateView, WorkflowActionView
 
 from exam_news.models.radio import Abbreviation, Bulletin
 from exam_news.radio.check import Problem
+from exam_news.radio.links import EMAIL_RE, URL_RE, read_link
 from exam_news.radio.notes import AMBIGUOUS_NUMBER, AMBIGUOUS_SLASH, SKIPPED_SYMBOL, UNKNOWN_ABBREVIATION
 from exam_news.radio.script import Script
 
@@ -46,8 +47,19 @@ class ItemCheck:
     problems: tuple[ProblemRow, ...]
 
 
-def abbreviation_add_url(token: str, next_url: str = "") -> str:
-    query = {"written": token, **({"next": next_url} if next_url else {})}
+@dataclass(frozen=True)
+class AddressRow:
+    """An e-mail or web address in an item, its full and short readings, and a dictionary entry for it."""
+
+    position: int
+    address: str
+    full: str
+    short: str
+    add_entry_url: str
+
+
+def abbreviation_add_url(token: str, next_url: str = "", spoken: str = "") -> str:
+    query = {"written": token, **({"spoken": spoken} if spoken else {}), **({"next": next_url} if next_url else {})}
     return f"{reverse(Abbreviation.snippet_viewset.get_url_name('add'))}?{urlencode(query)}"
 
 
@@ -70,6 +82,22 @@ def _row(field: str, problem: Problem, next_url: str) -> ProblemRow:
                       reading=problem.reading, add_entry_url=abbreviation_add_url(problem.token, next_url))
 
 
+def item_addresses(script: Script, next_url: str = "") -> list[AddressRow]:
+    """Addresses the items spell out, so an editor can choose a shorter reading (a dictionary entry for the
+    whole address, filled with the short form to edit)."""
+    rows = []
+    for item in script.items:
+        if item.overridden:
+            continue
+        found = [m.group().rstrip(".,;:!?)]}\"'") for m in (*EMAIL_RE.finditer(item.display_text),
+                                                               *URL_RE.finditer(item.display_text))]
+        for address in dict.fromkeys(a for a in found if "@" in a or not EMAIL_RE.search(a)):
+            full, short = read_link(address), read_link(address, "short")
+            rows.append(AddressRow(item.position, address, full, short,
+                                   abbreviation_add_url(address, next_url, short)))
+    return rows
+
+
 def problems_message(count: int) -> str:
     return _("Lưu ý: bản tin còn %(count)s chỗ máy đọc chưa xử lý được (xem “Kiểm tra cách đọc”). Hãy thêm vào "
              "từ điển viết tắt hoặc sửa cách đọc của mục trước khi duyệt.") % {"count": count}
@@ -89,7 +117,10 @@ class AbbreviationCreateView(CreateView):
 
     def get_initial_form_instance(self):
         written = " ".join(self.request.GET.get("written", "").split())[:60]
-        return Abbreviation(written=written) if written else super().get_initial_form_instance()
+        spoken = " ".join(self.request.GET.get("spoken", "").split())[:300]
+        if not written:
+            return super().get_initial_form_instance()
+        return Abbreviation(written=written, spoken=spoken)
 
     def get_add_url(self):
         url = super().get_add_url()

@@ -32,6 +32,7 @@ class ReadingTimePanel(Panel):
             next_url = self.request.get_full_path() if self.request else ""
             context.update({
                 "checks": check_admin.item_checks(script, next_url) if script else [],
+                "addresses": check_admin.item_addresses(script, next_url) if script else [],
                 "problem_count": script.problem_count if script else 0,
                 "bulletin": bulletin, "script": script,
                 "total": format_duration(script.total_seconds) if script else "",

@@ -192,3 +192,21 @@ def test_edit_hook_and_modal_workflow_action_warn(rf, section, approver):
     wagtail_hooks.warn_about_reading_problems(request, draft)
     wagtail_hooks.warn_about_reading_problems(request, Abbreviation(written="X", spoken="x"))  # other snippets: none
     assert len(list(get_messages(request))) == 1
+
+
+def test_addresses_are_listed_with_their_full_and_short_readings(client, section, approver):
+    draft = bulletin(section, station(), items=[
+        item("Tra cứu", "Xem www.langson.gov.vn/tin-tuc hoặc gửi hoidap@sgd.edu.vn.")])
+    client.force_login(approver)
+    edit_url = f"{SNIPPETS}/bulletin/edit/{draft.pk}/"
+    page = client.get(edit_url).content.decode()
+    assert "<code>www.langson.gov.vn/tin-tuc</code>" in page and "<code>hoidap@sgd.edu.vn</code>" in page
+    assert "vê kép vê kép vê kép chấm lang son chấm gốp chấm vê en gạch chéo tin gạch ngang tuc" in page
+    assert "<td>lang son chấm gốp chấm vê en</td>" in page
+    form = client.get(f"{SNIPPETS}/abbreviation/add/", {
+        "written": "www.langson.gov.vn/tin-tuc", "spoken": "lang son chấm gốp chấm vê en"}).content.decode()
+    assert 'value="lang son chấm gốp chấm vê en"' in form
+    Abbreviation.objects.create(written="hoidap@sgd.edu.vn", spoken="hộp thư hỏi đáp của Sở")
+    from exam_news.radio.admin_views import editor_script
+
+    assert "gửi hộp thư hỏi đáp của Sở." in editor_script(Bulletin.objects.get(pk=draft.pk)).items[0].spoken_text
