@@ -223,8 +223,9 @@ def _read_slash(m: re.Match[str], parts: list[str], year: str | None, d: Dialect
     if any("," in p or "." in p for p in parts):  # "9,5/10", "1/50.000": a score, a scale
         return " trên ".join(_decimal(p, d) for p in parts)
     plain = len(parts) == 2 and all(p.isdigit() for p in parts)
-    if prev == "lớp" and plain and not year:  # "lớp 12/1" is a class
-        return f"{spell_int(int(parts[0]), d)} {spell_int(int(parts[1]), d)}"
+    if prev == "lớp" and plain and not year:  # "lớp 12/1" is a class ("lớp 10/2": mười trên hai, not "mười hai")
+        joiner = f" {slashes.HOUSE_SLASH} " if int(parts[0]) % 10 == 0 else " "
+        return f"{spell_int(int(parts[0]), d)}{joiner}{spell_int(int(parts[1]), d)}"
     if prev in slashes.ADDRESS_WORDS or not plain:
         spoken = _house_number(parts, d)
         if not plain and prev not in slashes.ADDRESS_WORDS:

@@ -34,7 +34,7 @@ STREET_AFTER_WORDS = frozenset({"đường", "phố", "hẻm", "ngõ", "ngách",
 # Words before a date: "Sáng 1/4", "từ 3/5", "hạn 30/6" are dates whatever follows.
 DATE_CONTEXT_WORDS = frozenset({
     "ngày", "mồng", "mùng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "từ", "đến", "tới", "trước", "sau",
-    "hạn", "lúc", "vào", "kể", "nay", "qua", "khai", "dịp", "tết", "lễ", "nhật", "hai", "ba", "tư", "năm", "sáu",
+    "hạn", "lúc", "vào", "kể", "khai", "dịp", "tết", "lễ", "nhật", "hai", "ba", "tư", "năm", "sáu",
     "bảy", "cuối", "đầu", "giữa",
 })
 # "trực 24/7", "vận hành 24/24 giờ": round the clock, read "trên" — unless a date word comes before ("ngày 24/7").
@@ -55,6 +55,8 @@ OUT_OF_WORDS = frozenset({"câu", "điểm", "bài", "môn", "phiếu", "ý", "l
                           "mục", "tổ", "trận", "ván", "giờ", "ngày", "tuần", "tháng", "người"})
 RATIO_WORDS = frozenset({"lệ", "tỉ", "tỷ", "đạt", "được", "đúng", "sai", "thắng", "thua"})
 
+# "sáng/tối", "ngày/đêm": times of day are either/or even after a number ("2 lần sáng/tối").
+TIMES_OF_DAY = frozenset({"sáng", "trưa", "chiều", "tối", "đêm", "ngày"})
 MONEY_WORDS = frozenset({"đồng", "đ", "vnđ", "vnd", "usd", "đô", "euro", "%", "‰", "triệu", "tỷ", "tỉ", "nghìn",
                          "ngàn", "k", "xu", "hào"})
 PER_TIME_UNITS = {"h": "giờ", "s": "giây", "ph": "phút", "p": "phút"}
@@ -66,7 +68,9 @@ _WORD_SLASH_RE = re.compile(
 )
 _LEADING_DIGITS_RE = re.compile(r"^\d+[ \t]?")
 _SLASH_SPLIT_RE = re.compile(r"[ \t]*/[ \t]*")
-_NUMBER_BEFORE_RE = re.compile(r"(?<![\d/])\d[\d.,]*[ \t]*(?:[^\W\d_]+[ \t]*)?\Z")
+_NUMBER_BEFORE_RE = re.compile(
+    r"(?<![\d/])\d[\d.,]*[ \t]*(?:(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục|vạn)[ \t]+)?\Z"
+)
 # A longer noun between the number and the slash ("2 cán bộ coi thi/phòng") still makes a rate when the word after
 # the slash is one things are counted per.
 _NUMBER_FURTHER_BEFORE_RE = re.compile(r"(?<![\d/])\d[\d.,]*[ \t]*(?:[^\W\d_]+[ \t]*){0,5}\Z")
@@ -87,6 +91,8 @@ def _replace(m: re.Match[str]) -> str:
     before = m.string[max(0, m.start() - 40):m.start()]
     per_unit = (_NUMBER_BEFORE_RE.search(before) is not None or m["first"] in ("%", "‰")
                 or (words[1].lower() in PER_WORDS and _NUMBER_FURTHER_BEFORE_RE.search(before) is not None))
+    if words[0].lower() in TIMES_OF_DAY and words[1].lower() in TIMES_OF_DAY - {"ngày"}:
+        per_unit = False
     both_symbols = all(_is_symbol(w) for w in words)
     counted = any(w[:1].isdigit() for w in words[1:])
     if counted and not (per_unit and (_is_symbol(words[0]) or words[0].lower() in MONEY_WORDS)):

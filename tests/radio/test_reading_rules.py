@@ -102,6 +102,7 @@ FRACTIONS = [
     ("còn 1/5 lượng nước", "còn một phần năm lượng nước"),
     ("đến 2/3 số phòng", "đến hai phần ba số phòng"),
     ("Có 1/3 thí sinh", "có một phần ba thí sinh"),
+    ("Năm nay 2/3 học sinh chọn", "năm nay hai phần ba học sinh chọn"),
     ("3/4 các trường", "ba phần tư các trường"),
     ("7/8 khối lượng", "bảy phần tám khối lượng"),
 ]
@@ -151,6 +152,7 @@ EITHER_OR = [
     ("trả lời có/không", "trả lời có hoặc không"),
     ("cha mẹ và/hoặc người giám hộ", "cha mẹ và hoặc người giám hộ"),
     ("tổ hợp Sử/Địa/GDCD", "tổ hợp sử, địa, giáo dục công dân"),
+    ("uống thuốc 2 lần sáng/tối", "uống thuốc hai lần sáng hoặc tối"),
 ]
 
 SERVICE_AND_SCORES = [
@@ -164,6 +166,7 @@ SERVICE_AND_SCORES = [
     ("45/50 điểm thi", "bốn mươi lăm trên năm mươi điểm thi"),
     ("đạt 9/10 tiêu chí", "đạt chín trên mười tiêu chí"),
     ("được 18/20 phiếu", "được mười tám trên hai mươi phiếu"),
+    ("học sinh lớp 10/2", "học sinh lớp mười trên hai"),
     ("Hotline 24/7: 1900 1234", "hotline hai mươi tư trên bảy một chín không không một hai ba bốn"),
     ("ngày 24/7 thi lại", "ngày hai mươi tư tháng bảy thi lại"),
     ("đạt 9,5/10 điểm", "đạt chín phẩy năm trên mười điểm"),
@@ -281,6 +284,7 @@ ABBREVIATIONS = [
     ("Trường TH Kim Đồng", "trường tiểu học kim đồng"),
     ("trạm BTS di động", "trạm bê tê ét di động"),
     ("HLHPN huyện", "hội liên hiệp phụ nữ huyện"),
+    ("Hội LHPN và Hội CCB xã", "hội liên hiệp phụ nữ và hội cựu chiến binh xã"),
     ("rà soát CSVC", "rà soát cơ sở vật chất"),
     ("học sinh DTTS", "học sinh dân tộc thiểu số"),
     ("PCT UBND tỉnh", "phó chủ tịch ủy ban nhân dân tỉnh"),
