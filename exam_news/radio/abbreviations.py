@@ -258,6 +258,14 @@ DEFAULT_ABBREVIATIONS = MappingProxyType(
         "v.v...": "vân vân",
         "V/v": "về việc",
         "v/v": "về việc",
+        "Đ/c": "đồng chí",
+        "đ/c": "đồng chí",
+        "K/g": "kính gửi",
+        "T/M": "thay mặt",
+        "TM.": "thay mặt",
+        "KT.": "ký thay",
+        "TL.": "thừa lệnh",
+        "TUQ.": "thừa ủy quyền",
     }
 )
 
