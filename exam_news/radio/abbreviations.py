@@ -258,6 +258,7 @@ DEFAULT_ABBREVIATIONS = MappingProxyType(
         "v.v...": "vân vân",
         "V/v": "về việc",
         "v/v": "về việc",
+        "t/h": "thực hiện",
         "Đ/c": "đồng chí",
         "đ/c": "đồng chí",
         "K/g": "kính gửi",

@@ -85,7 +85,11 @@ _DOLLAR_RE = re.compile(r"(?<![\w$])\$\s?(\d[\d.,]*)")
 # "3x4", "60 x 80 m", "2 m x 3 m": the "x" between dimensions becomes "×", read "nhân".
 _TIMES_RE = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d[^\W\d_²³])|(?<=[^\W\d_²³] ))[xX×] ?(?=\d)")
 _DEGREE_C_RE = re.compile(r"(?<!\w)độ C(?!\w)")
+# "+ Tuyên truyền …": a "+", "•" or "*" opening a line is a list bullet (layout, not a word); "./." closes an
+# official document and is read as the full stop it is.
+_BULLET_RE = re.compile(r"(?m)^[ \t]*[+•*][ \t]+")
 _SYMBOLS = (
+    ("./.", "."),
     ("&", " và "),
     ("≥", " lớn hơn hoặc bằng "),
     ("≤", " nhỏ hơn hoặc bằng "),
@@ -131,6 +135,8 @@ def read_aloud(
         raise ValueError(f"unknown link style {link_style!r}; expected one of {LINK_STYLES}")
     lexicon = lexicon_for(extra_abbreviations)
     out = unicodedata.normalize("NFC", text)
+    if "+" in out or "•" in out or "*" in out:
+        out = _BULLET_RE.sub("", out)
     out = replace_links(out, link_style, extra_abbreviations)
     has_digits = _DIGIT_RE.search(out) is not None
     if has_digits:
