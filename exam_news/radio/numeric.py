@@ -199,8 +199,11 @@ def _fraction(numerator: int, denominator: int, d: Dialect) -> str:
 
 
 def _decimal(part: str, d: Dialect) -> str:
-    integer, _, fraction = part.partition(",")
-    return spell_decimal(int(integer.replace(".", "")), fraction or None, d)
+    digits = part.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    integer, _, fraction = digits.partition(",")
+    words = spell_decimal(int(integer.replace(".", "")), fraction or None, d)
+    letter = part[len(digits):]
+    return f"{words} {spell_letters(letter)}" if letter else words
 
 
 def _out_of(parts: list[str], d: Dialect) -> str:

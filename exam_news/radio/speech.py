@@ -71,8 +71,8 @@ from collections.abc import Mapping
 from .acronyms import read_letter_sequences
 from .lexicon import expand_abbreviations, expand_document_symbols, lexicon_for
 from .links import LINK_STYLES, replace_links
-from .notes import SKIPPED_SYMBOL, note
-from .numbers import DIALECTS, Dialect
+from .notes import AMBIGUOUS_NUMBER, SKIPPED_SYMBOL, note
+from .numbers import DIALECTS, Dialect, spell_digits
 from .numeric import read_numbers, read_roman_numerals
 from .slashes import read_word_slashes
 from .units import DEGREES_C
@@ -84,6 +84,7 @@ _ABOUT_RE = re.compile(r"~\s*(?=[\d-])")
 _DOLLAR_RE = re.compile(r"(?<![\w$])\$\s?(\d[\d.,]*)")
 # "3x4", "60 x 80 m", "2 m x 3 m": the "x" between dimensions becomes "×", read "nhân".
 _TIMES_RE = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d[^\W\d_²³])|(?<=[^\W\d_²³] ))[xX×] ?(?=\d)")
+_MEASURE_BEFORE_RE = re.compile(r"\d[\d.,]*\s?(?:[^\W\d_]{1,3}[²³23]?)?\s?\Z")
 _DEGREE_C_RE = re.compile(r"(?<!\w)độ C(?!\w)")
 # "+ Tuyên truyền …": a "+", "•" or "*" opening a line is a list bullet (layout, not a word); "./." closes an
 # official document and is read as the full stop it is.
@@ -113,6 +114,8 @@ _SYMBOLS = (
 # What is left that is neither a letter, a digit, a space nor sentence punctuation was not read: it is noted
 # (for the reading check) and left out of the spoken text.
 _UNREAD_RE = re.compile(r"[^\w\s.,;:!?()\[\]{}\"'“”‘’…\-–—]")
+# Digits no rule took ("m5", "x4", glued to letters) are read one by one and noted.
+_LEFTOVER_DIGITS_RE = re.compile(r"[^\W\d_]*\d[^\W_]*")
 _SPACES_RE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r" (?=[.,:;?!)\]}…])")
 _SPACE_AFTER_OPEN_RE = re.compile(r"(?<=[(\[{]) ")
@@ -148,8 +151,10 @@ def read_aloud(
         out = _ABOUT_RE.sub("khoảng ", out)
         if "$" in out:
             out = _DOLLAR_RE.sub(r"\1$", out)
-        out = _TIMES_RE.sub(" × ", out)
+        out = _TIMES_RE.sub(_times, out)
         out = read_numbers(out, spoken_dialect)
+        if _DIGIT_RE.search(out):
+            out = _LEFTOVER_DIGITS_RE.sub(_leftover_digits, out)
     out = read_letter_sequences(out, spoken_dialect)
     out = _read_symbols(out, spoken_dialect)
     return _tidy(out)
@@ -171,6 +176,19 @@ def _read_symbols(text: str, dialect: Dialect) -> str:
     if _UNREAD_RE.search(text):
         text = _UNREAD_RE.sub(_unread, text)
     return text
+
+
+def _times(m: re.Match[str]) -> str:
+    """ "x" between two measures ("6 m x 8 m", "3x4"); not after a plain word ("ô số x4")."""
+    before = m.string[max(0, m.start() - 16):m.start()]
+    return " × " if _MEASURE_BEFORE_RE.search(before) else m.group()
+
+
+def _leftover_digits(m: re.Match[str]) -> str:
+    token = m.group()
+    spoken = re.sub(r"\d+", lambda d: f" {spell_digits(d.group())} ", token).strip()
+    note(AMBIGUOUS_NUMBER, token, spoken)
+    return f" {spoken} "
 
 
 def _unread(m: re.Match[str]) -> str:

@@ -110,3 +110,34 @@ def test_a_list_written_with_a_slash_is_reported_not_read_as_a_rate() -> None:
     reading = check_reading("mang 1 bút/1 thước")
     assert [(p.kind, p.token, p.start) for p in reading.problems] == [(SKIPPED_SYMBOL, "/", 10)]
     assert reading.spoken == "mang một bút một thước"
+
+
+def test_digits_no_rule_takes_are_read_one_by_one_and_reported() -> None:
+    reading = check_reading("ô số x4 và m5")
+    assert reading.spoken == "ô số x bốn và m năm"
+    assert [(p.kind, p.token, p.start) for p in reading.problems] == [
+        (AMBIGUOUS_NUMBER, "x4", 5), (AMBIGUOUS_NUMBER, "m5", 11)]
+
+
+# Pieces of bulletin text, glued together at random: whatever comes out, every digit and symbol is either read
+# (no digit or symbol is left in the spoken text) or reported where it stands.
+PIECES = ["12/5", "34/7B", "/", "1/", "/2", "km/h", "đồng/", "/tháng", "00/00", "99/99/9999", "1,5/", "5A/", "A/5",
+          "@", "a@b.vn", "www.", "http://", "1m", "m5", "1m65", "45'", "°C", "~", "±", "≥", "x", "3x", "x4",
+          "PHHS", "ĐĐ", "II", "(PHHS)", "đường", "số", "hẻm", "ngày", "24/7", "1/4", "diện", "-", "1.5", "1.000",
+          "0,5", "%", "‰", "$5", "5$", "đ", "k", "+", "#", "§", "ĐT:", "0912345678", "Đ/c", "./.", "•", "\n"]
+
+
+def test_odd_input_never_raises_and_nothing_is_left_unread() -> None:
+    import random
+    import re
+
+    rng = random.Random(21)
+    for _ in range(3000):
+        text = " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 8)))
+        if rng.random() < 0.3:
+            text = text.replace(" ", "")
+        reading = check_reading(text)
+        assert not re.search(r"[\d/@%‰$~±≥≤°§#]", reading.spoken), (text, reading.spoken)
+        for problem in reading.problems:
+            if problem.start is not None:
+                assert text[problem.start:problem.end] == problem.token
