@@ -93,8 +93,9 @@ def item_addresses(script: Script, next_url: str = "") -> list[AddressRow]:
                                                                *URL_RE.finditer(item.display_text))]
         for address in dict.fromkeys(a for a in found if "@" in a or not EMAIL_RE.search(a)):
             full, short = read_link(address), read_link(address, "short")
+            fits = len(address) <= Abbreviation._meta.get_field("written").max_length
             rows.append(AddressRow(item.position, address, full, short,
-                                   abbreviation_add_url(address, next_url, short)))
+                                   abbreviation_add_url(address, next_url, short) if fits else ""))
     return rows
 
 
