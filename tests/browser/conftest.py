@@ -39,9 +39,7 @@ elif CHROMIUM is None:
 else:
     MISSING = None
 
-# Playwright's synchronous API runs an event loop in this thread; the ORM calls of the fixtures are still
-# synchronous calls between browser steps (the live server thread answers the browser).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 
 # Every browser test module: `pytestmark = BROWSER_TEST`. Each test starts from the database as migrations left
@@ -55,18 +53,42 @@ BROWSER_TEST = [
 # ---------------------------------------------------------------- browser (one per session)
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="package")
+def browser(django_db_blocker):
+    """One browser for the browser tests, closed when they are done (before the rest of the suite goes on).
+
+    Playwright's synchronous API runs an event loop in this thread while the browser is open; the ORM calls of
+    the fixtures are still synchronous calls between browser steps, so Django is told to allow them — only for
+    as long as the browser is open (the setting would fail `check --deploy` in a later test's subprocess)."""
     if playwright_api is None:
         pytest.fail("Playwright is not installed: bash scripts/bootstrap-venv test")
     if CHROMIUM is None:
         pytest.fail("Chromium is not installed: run `bash scripts/services chromium` (CI does)")
-    with playwright_api.sync_playwright() as pw:
-        # --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                      args=["--no-sandbox", "--disable-dev-shm-usage"])
-        yield chromium
-        chromium.close()
+    before = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        with playwright_api.sync_playwright() as pw:
+            # --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+            chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                          args=["--no-sandbox", "--disable-dev-shm-usage"])
+            yield chromium
+            chromium.close()
+    finally:
+        if before is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = before
+        _warm_content_types(django_db_blocker)
+
+
+def _warm_content_types(django_db_blocker) -> None:
+    """The flushes of these transactional tests empty Django's content-type cache; tests that follow without
+    database access (building an unsaved page, say) rely on it, as they do after any ordinary database test."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    with django_db_blocker.unblock():
+        ContentType.objects.get_for_models(*apps.get_models())
 
 
 @pytest.fixture(scope="session")

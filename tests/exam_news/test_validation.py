@@ -134,6 +134,7 @@ def test_results_statistics_must_be_consistent():
     assert {"candidates_sat", "graduates"} <= set(errors)
 
 
+@pytest.mark.django_db  # an unsaved page still looks up its content type
 def test_graduation_rate_is_computed_when_not_given():
     from decimal import Decimal
 
