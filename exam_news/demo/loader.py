@@ -10,12 +10,11 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from cms.models import AdministrativeUnit, ProvinceHomePage, ProvinceSettings, RadioStation
-from cms.text import fold
+from cms.slugs import vietnamese_slug
 from exam_news import models as m
 from exam_news.demo.images import demo_image
 from exam_news.importers.articles import import_articles
@@ -32,7 +31,7 @@ def _load(name: str):
 
 
 def _slug(title: str) -> str:
-    return slugify(fold(title))[:70].strip("-")
+    return vietnamese_slug(title, 70)
 
 
 def _body(paragraphs: list[str]) -> list[tuple[str, RichText]]:
