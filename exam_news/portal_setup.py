@@ -11,7 +11,6 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import (
     GroupCollectionPermission,
@@ -28,7 +27,7 @@ from cms.admin_units import load_admin_units
 from cms.editorial import APPROVERS, AREA_EDITORS, PROVINCIAL_EDITORS, WORKFLOW_NAME, ensure_editorial_setup
 from cms.models import AdministrativeUnit, ProvinceHomePage, ProvinceSettings
 from cms.provinces import Province, find_province
-from cms.text import fold
+from cms.slugs import vietnamese_slug
 from exam_news.radio.setup import ensure_radio_setup
 
 ROLES = (PROVINCIAL_EDITORS, AREA_EDITORS, APPROVERS)
@@ -116,7 +115,7 @@ def _home(unit: AdministrativeUnit, name: str, changes: list[str]) -> tuple[Prov
     home = ProvinceHomePage.objects.filter(province=unit).order_by("path").first()
     if home is None:
         root = Page.get_first_root_node()
-        slug = slugify(fold(unit.short_name)) or unit.code
+        slug = vietnamese_slug(unit.short_name) or unit.code
         if Page.objects.child_of(root).filter(slug=slug).exists():
             slug = f"{slug}-{unit.code}"
         home = ProvinceHomePage(
