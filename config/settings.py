@@ -303,6 +303,7 @@ AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "cms.security.login_client_ip"
 # Only the failures are recorded (no row per successful login).
 AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # no "AXES: BEGIN …" banner from every command; failed logins are still logged
 # Optional TOTP two-factor for approvers and administrators (`manage.py totp_setup USERNAME`).
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.two_factor.LoginForm"
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
