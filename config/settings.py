@@ -225,6 +225,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 
 # Change notifications: "thread" (first attempt after commit, in the background), "inline" or "off".
 WEBHOOK_DELIVERY = env_str("WEBHOOK_DELIVERY", "thread")
 WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 5)
+# Receivers on private, loopback or link-local addresses (refused otherwise): host names, IPs or CIDR networks.
+WEBHOOK_ALLOWED_HOSTS = env_list("WEBHOOK_ALLOWED_HOSTS")
 
 # --- Radio bulletins: reading speed and how far proposals look ahead/back.
 RADIO_SYLLABLES_PER_MINUTE = env_int("RADIO_SYLLABLES_PER_MINUTE", 200)
