@@ -233,6 +233,9 @@ RADIO_SYLLABLES_PER_MINUTE = env_int("RADIO_SYLLABLES_PER_MINUTE", 200)
 RADIO_SCHEDULE_DAYS = env_int("RADIO_SCHEDULE_DAYS", 7)
 RADIO_RECENT_DAYS = env_int("RADIO_RECENT_DAYS", 7)
 RADIO_RECENT_LIMIT = env_int("RADIO_RECENT_LIMIT", 5)
+# The public audio preview: at most this long for espeak-ng, below gunicorn's 30 s worker timeout
+# (deploy/systemd/mua-thi-web.service), so a slow synthesis is a 503, never a killed worker.
+RADIO_AUDIO_TIMEOUT_SECONDS = env_int("RADIO_AUDIO_TIMEOUT_SECONDS", 20)
 
 # --- Internationalisation: Vietnamese first.
 LANGUAGE_CODE = "vi"

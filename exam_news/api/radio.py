@@ -3,15 +3,16 @@ a draft bulletin is a 404, exactly like an id that does not exist."""
 
 import datetime
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from exam_news.api.params import MAX_ID, reject_unknown
 from exam_news.api.schemas import ValidationErrorOut
 from exam_news.models.radio import Bulletin
-from exam_news.radio import audio, renderers
+from exam_news.radio import audio, renderers, stored_audio
 from exam_news.radio.script import Script, live_script, live_scripts
 
 router = Router(tags=["Bản tin truyền thanh"])
@@ -169,20 +170,43 @@ def bulletin_ssml(request, bulletin_id: int):
     return _file(script, "ssml", renderers.render_ssml(script).encode("utf-8"))
 
 
-@router.get("/bulletins/{int:bulletin_id}/audio.wav", response={404: ErrorOut, 503: ErrorOut},
-            summary="Nghe thử (WAV, giọng tiếng Việt của espeak-ng)",
-            openapi_extra=_file_doc("audio/wav", "Âm thanh WAV; 503 khi máy chủ chưa cài espeak-ng.", binary=True))
-def bulletin_audio(request, bulletin_id: int):
-    script = _script(bulletin_id)
-    try:
-        wav = audio.render_wav(script.spoken_text)
-    except audio.AudioUnavailable as error:
-        return Status(503, {"detail": str(error)})
-    response = HttpResponse(wav, content_type="audio/wav")
-    response["Content-Disposition"] = f'inline; filename="{renderers.file_name(script, "wav")}"'
+AUDIO_RETRY_AFTER_SECONDS = 5
+
+
+def _audio_doc() -> dict:
+    doc = _file_doc("audio/wav", "Âm thanh WAV, tạo một lần cho mỗi phiên bản đã duyệt (có ETag); 503 khi máy chủ "
+                                 "chưa cài espeak-ng, espeak-ng quá thời gian hoặc bản nghe đang được tạo.",
+                    binary=True)
+    doc["responses"][304] = {"description": "Không đổi so với bản đã có (If-None-Match khớp ETag)."}
+    return doc
+
+
+def _audio_unavailable(error: audio.AudioUnavailable) -> JsonResponse:
+    response = JsonResponse({"detail": str(error)}, status=503)
+    response["Retry-After"] = str(AUDIO_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
     return response
 
 
+@router.get("/bulletins/{int:bulletin_id}/audio.wav", response={404: ErrorOut, 503: ErrorOut},
+            summary="Nghe thử (WAV, giọng tiếng Việt của espeak-ng)", openapi_extra=_audio_doc())
+def bulletin_audio(request: HttpRequest, bulletin_id: int):
+    """The approved version read aloud; made once per revision and dialect and kept with the media."""
+    script = _script(bulletin_id)
+    etag = stored_audio.etag(script)
+    if etag in [tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        try:
+            wav = stored_audio.stored_wav(script)
+        except audio.AudioUnavailable as error:
+            return _audio_unavailable(error)
+        response = HttpResponse(wav, content_type="audio/wav")
+        response["Content-Disposition"] = f'inline; filename="{renderers.file_name(script, "wav")}"'
+    response["ETag"] = etag
+    # Revalidated every time (a 304 costs no synthesis): a withdrawn approval must not linger in caches.
+    patch_cache_control(response, public=True, no_cache=True)
+    return response
 
 
 @router.get("/bulletins/{path:rest}", response={404: ErrorOut}, include_in_schema=False)

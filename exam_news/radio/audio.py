@@ -1,7 +1,7 @@
 """Audio preview of a bulletin with Debian's ``espeak-ng`` (Vietnamese voice), when it is installed.
 
 WAV always (espeak-ng writes it); MP3 only when ``lame`` or ``ffmpeg`` is on PATH. Subprocesses run
-without a shell, with a timeout, text on standard input.
+without a shell, with a timeout (``RADIO_AUDIO_TIMEOUT_SECONDS``, below the web worker's), text on standard input.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import tempfile
 import wave
 from pathlib import Path
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 ESPEAK = "espeak-ng"
 VOICE = "vi"
-TIMEOUT_SECONDS = 120
 
 
 class AudioUnavailable(RuntimeError):
@@ -36,8 +36,14 @@ def mp3_available() -> bool:
     return bool(shutil.which("lame") or shutil.which("ffmpeg"))
 
 
-def render_wav(text: str, *, words_per_minute: int = 160, timeout: int = TIMEOUT_SECONDS) -> bytes:
-    """WAV bytes of ``text`` read by espeak-ng's Vietnamese voice."""
+def timeout_seconds() -> int:
+    """How long one espeak-ng (or MP3 encoder) run may take: shorter than gunicorn's worker timeout."""
+    return settings.RADIO_AUDIO_TIMEOUT_SECONDS
+
+
+def render_wav(text: str, *, words_per_minute: int = 160, timeout: int | None = None) -> bytes:
+    """WAV bytes of ``text`` read by espeak-ng's Vietnamese voice (``AudioUnavailable`` past the timeout)."""
+    timeout = timeout_seconds() if timeout is None else timeout
     executable = shutil.which(ESPEAK)
     if executable is None:
         raise AudioUnavailable(unavailable_message())
@@ -48,6 +54,9 @@ def render_wav(text: str, *, words_per_minute: int = 160, timeout: int = TIMEOUT
                 [executable, "-v", VOICE, "-s", str(words_per_minute), "-w", str(out), "--stdin"],
                 input=text.encode("utf-8"), capture_output=True, timeout=timeout, check=True,
             )
+        except subprocess.TimeoutExpired as error:
+            raise AudioUnavailable(_("espeak-ng chạy quá %(seconds)s giây nên bản nghe thử bị bỏ; vui lòng thử lại "
+                                     "sau.") % {"seconds": timeout}) from error
         except (subprocess.SubprocessError, OSError) as error:
             raise AudioUnavailable(_("espeak-ng không tạo được bản nghe thử: %(error)s") % {"error": error}) \
                 from error
@@ -63,8 +72,9 @@ def wav_seconds(data: bytes) -> float:
         raise AudioUnavailable(_("Bản nghe thử không phải tệp WAV hợp lệ: %(error)s") % {"error": error}) from error
 
 
-def wav_to_mp3(wav: bytes, *, timeout: int = TIMEOUT_SECONDS) -> bytes:
+def wav_to_mp3(wav: bytes, *, timeout: int | None = None) -> bytes:
     """MP3 bytes from WAV bytes with lame (preferred) or ffmpeg."""
+    timeout = timeout_seconds() if timeout is None else timeout
     if lame := shutil.which("lame"):
         command = [lame, "--quiet", "-", "-"]
     elif ffmpeg := shutil.which("ffmpeg"):

@@ -81,7 +81,8 @@ def test_audio_is_503_with_a_clear_message_without_espeak(client, live_and_draft
 
 
 @pytest.mark.skipif(not audio.audio_available(), reason="espeak-ng is not installed (apt-get install espeak-ng)")
-def test_audio_is_a_real_wav_when_espeak_exists(client, live_and_draft):
+def test_audio_is_a_real_wav_when_espeak_exists(client, live_and_draft, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the audio is kept with the media
     response = client.get(f"/api/v1/radio/bulletins/{live_and_draft[0].pk}/audio.wav")
     assert response.status_code == 200 and response["Content-Type"] == "audio/wav"
     assert response.content[:4] == b"RIFF" and response.content[8:12] == b"WAVE"
