@@ -12,19 +12,18 @@ from ninja import Path as NinjaPath
 from ninja import Query, Router
 
 from exam_news import models as m
+from exam_news.api.cap import cap_alert
 from exam_news.api.content import KindParam, base_queryset, filtered, kind_models, of_kinds
 from exam_news.api.context import site_context
 from exam_news.api.errors import NotFound
-from exam_news.api.items import body_html, labels_for
+from exam_news.api.items import labels_for
 from exam_news.api.params import MAX_ID, AreaParams, ContentFilters, SectionParam, in_area, reject_unknown, resolve_area
 from exam_news.api.reference import VenueFilters, one_section, public_venues, schedule_of, venue_dict
-from exam_news.public.body import plain_text
 from exam_news.public.site import SiteContext
 from exam_news.public.visibility import public
 
 router = Router(tags=["Nguồn tin (feeds)"])
 FEED_SIZE = 50
-CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2"
 
 
 def documented(media_type: str, description: str, schema: dict | None = None) -> dict:
@@ -145,64 +144,12 @@ def venues_geojson(request, filters: Query[VenueFilters]):
     return HttpResponse(body, content_type="application/geo+json; charset=utf-8")
 
 
-# --- CAP 1.2 -------------------------------------------------------------------------------------
-
-CATEGORY = {"weather": "Met", "traffic": "Transport", "urgent": "Safety", "other": "Other"}
-URGENCY = {"immediate": "Immediate", "expected": "Expected", "future": "Future"}
-SEVERITY = {1: "Minor", 2: "Moderate", 3: "Severe", 4: "Extreme", 5: "Extreme"}
-
-
-def cap_time(value: datetime.datetime) -> str:
-    return timezone.localtime(value).replace(microsecond=0).isoformat()
+# --- CAP 1.2 (the messages: exam_news.api.cap) ---------------------------------------------------
 
 
 def notices_in_force(context: SiteContext):
     return (public(m.NoticePage.objects.in_force_at(context.now).prefetch_related("areas", "venues"), context)
             .order_by("-valid_from", "-pk"))
-
-
-def cap_alert(request: HttpRequest, notice: m.NoticePage, context: SiteContext) -> ET.Element:
-    ET.register_namespace("", CAP_NS)
-
-    def sub(parent, tag, text=None):
-        element = ET.SubElement(parent, f"{{{CAP_NS}}}{tag}")
-        if text is not None:
-            element.text = str(text)
-        return element
-
-    alert = ET.Element(f"{{{CAP_NS}}}alert")
-    sub(alert, "identifier", f"{context.site.hostname}-notice-{notice.pk}-{notice.live_revision_id or 0}")
-    sub(alert, "sender", context.site.hostname)
-    sub(alert, "sent", cap_time(notice.last_published_at or context.now))
-    sub(alert, "status", "Actual")
-    sub(alert, "msgType", "Update" if notice.first_published_at != notice.last_published_at else "Alert")
-    sub(alert, "scope", "Public")
-    info = sub(alert, "info")
-    sub(info, "language", "vi-VN")
-    sub(info, "category", CATEGORY[notice.notice_kind])
-    sub(info, "event", notice.get_notice_kind_display())
-    sub(info, "urgency", URGENCY[notice.urgency])
-    sub(info, "severity", SEVERITY.get(notice.disaster_risk_level, "Unknown"))
-    sub(info, "certainty", "Likely" if notice.notice_kind == "weather" else "Observed")
-    sub(info, "effective", cap_time(notice.valid_from))
-    sub(info, "onset", cap_time(notice.valid_from))
-    if notice.valid_until:
-        sub(info, "expires", cap_time(notice.valid_until))
-    sub(info, "senderName", context.site.site_name)
-    sub(info, "headline", notice.title[:160])
-    sub(info, "description", notice.summary or plain_text(body_html(request, notice, context)))
-    sub(info, "web", context.public_url(notice))
-    areas = list(notice.areas.all())
-    area = sub(info, "area")
-    sub(area, "areaDesc", ", ".join(u.name for u in areas) or context.site.site_name)
-    for venue in notice.venues.all():
-        if venue.latitude is not None:
-            sub(area, "circle", f"{venue.latitude},{venue.longitude} 0.5")
-    for unit in areas:
-        geocode = sub(area, "geocode")
-        sub(geocode, "valueName", "VN-ADMIN-CODE")
-        sub(geocode, "value", unit.code)
-    return alert
 
 
 def xml_response(element: ET.Element, content_type: str) -> HttpResponse:
