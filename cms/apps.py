@@ -12,7 +12,7 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from wagtail.admin.forms import models as wagtail_forms  # its own override first, then ours
 
-        from cms import admin_labels, audit
+        from cms import admin_labels, audit, checks  # noqa: F401 (checks registers the deploy checks)
         from cms.date_inputs import StrictDateInput, StrictDateTimeInput
         from cms.slugs import VietnameseSlugInput
 

@@ -1,7 +1,8 @@
 """Settings for Mùa thi, driven by environment variables (see .env.example).
 
-With no variables set the service runs on embedded defaults: SQLite, local-memory cache,
-local media folder and database search. Production parts switch on by variable.
+With DEBUG=1 and no other variable the service runs on embedded defaults: SQLite, local-memory cache,
+local media folder and database search. With DEBUG off (the default) SECRET_KEY is required.
+Production parts switch on by variable.
 """
 
 import datetime
@@ -17,13 +18,18 @@ VAR_DIR = Path(env_str("MUA_THI_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY") or None
+# The prefix of the per-process key made up for development; cms.checks flags it under `check --deploy`.
+DEVELOPMENT_SECRET_KEY_PREFIX = "insecure-dev-"
 if SECRET_KEY is None:
-    if not DEBUG and env_bool("REQUIRE_SECRET_KEY", False):
+    if not DEBUG:
+        # Every process (gunicorn workers, the scheduler) must sign sessions, CSRF and preview tokens alike.
         from django.core.exceptions import ImproperlyConfigured
 
-        raise ImproperlyConfigured("SECRET_KEY must be set in production")
-    # Embedded default: a per-process random key (sessions do not survive a restart).
-    SECRET_KEY = "insecure-dev-" + get_random_secret_key()
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set: with DEBUG=0 it is required (make one with "
+            'python -c "import secrets; print(secrets.token_urlsafe(50))"), or set DEBUG=1 for development.')
+    # Development only (DEBUG=1): a per-process random key (sessions do not survive a restart).
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY_PREFIX + get_random_secret_key()
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

@@ -31,8 +31,46 @@ def test_check_deploy_reports_nothing_with_production_variables(tmp_path):
 
 
 def test_check_deploy_warns_on_embedded_defaults(tmp_path):
-    result = run_manage("check", "--deploy", env={"DEBUG": "1"}, tmp_path=tmp_path)
-    assert "security.W018" in result.stdout + result.stderr  # DEBUG on
+    result = run_manage("check", "--deploy", env={"DEBUG": "1", "SECRET_KEY": ""}, tmp_path=tmp_path)
+    output = result.stdout + result.stderr
+    assert "security.W018" in output  # DEBUG on
+    assert "(cms.W001) SECRET_KEY is not set" in output  # a key made up by each process
+    assert "secrets.token_urlsafe(50)" in output  # and how to make one
+
+
+def test_without_a_secret_key_the_service_refuses_to_start_with_debug_off(tmp_path):
+    result = run_manage("check", env={"SECRET_KEY": ""}, tmp_path=tmp_path)  # DEBUG unset: off
+    assert result.returncode != 0
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert last_line.startswith("django.core.exceptions.ImproperlyConfigured: SECRET_KEY is not set"), last_line
+
+
+def test_check_deploy_flags_a_weak_secret_key(tmp_path):
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING",
+                        env={**PRODUCTION_ENV, "SECRET_KEY": "doi-mat-khau-nay"}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "(cms.W001) SECRET_KEY is weak: 16 characters" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("key", "problem"), [
+    ("insecure-dev-" + "a1B2c3D4e5" * 5, "not set"),
+    ("django-insecure-" + "a1B2c3D4e5" * 5, "development key"),
+    ("ab" * 40, "weak: 80 characters, 2 distinct"),
+    ("Zx9" * 10, "weak: 30 characters"),
+])
+def test_secret_key_problems(key, problem):
+    from cms.checks import secret_key_problem
+
+    assert problem in secret_key_problem(key)
+
+
+def test_a_long_random_secret_key_passes():
+    import secrets
+
+    from cms.checks import check_secret_key, secret_key_problem
+
+    assert secret_key_problem(secrets.token_urlsafe(50)) is None
+    assert check_secret_key() == []  # the test run's own key (pyproject.toml, [tool.pytest_env])
 
 
 def test_embedded_defaults_are_vietnamese_and_in_hanoi_time():

@@ -13,6 +13,7 @@ import django
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")  # run.sh sets its own; DEBUG off needs one
 django.setup()
 
 from django.utils import timezone  # noqa: E402

@@ -39,6 +39,7 @@ def worker(checkout: str, database_url: str) -> None:
     os.chdir(checkout)
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")  # DEBUG is off: the settings need a key
     import django
 
     django.setup()

@@ -54,6 +54,7 @@ os.environ["SEARCH_URL"] = args.engine_url
 os.environ["SEARCH_ENGINE"] = args.engine
 os.environ.setdefault("ELASTICSEARCH_INDEX_PREFIX", "muathi-bench")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")  # DEBUG is off: the settings need a key
 if args.database_url.startswith("sqlite:"):
     Path(args.database_url.split("sqlite://", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
 
