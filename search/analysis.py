@@ -17,6 +17,7 @@ from functools import lru_cache
 from html import escape  # what django.utils.html.escape calls, without its lazy-string wrapper per call
 
 from cms.text import fold
+from search.question_words import filler_flags
 from search.telex import decode_telex
 
 _WORD = re.compile(r"[^\W_]+")
@@ -61,6 +62,8 @@ class TermGroup:
     word: str  # as typed (NFC, lower case)
     alternatives: tuple[str, ...]  # folded; the first is the word itself, then its Telex reading
     toned: str = ""  # the toned term when the user typed diacritics (or Telex), for the exact-form bonus
+    filler: bool = False  # a question or filler word (``search.question_words``): not required, counts little
+    weight: float = 1.0  # how much the word counts in the ranking (rarer words more; ``search.weights``)
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,11 @@ class AnalysedQuery:
         return (self.text,) if self.decoded == self.text else (self.text, self.decoded)
 
     @property
+    def core(self) -> tuple[TermGroup, ...]:
+        """The words that matter: all but the question and filler words (all of them if nothing else is left)."""
+        return tuple(g for g in self.groups if not g.filler) or self.groups
+
+    @property
     def folded_terms(self) -> set[str]:
         return {alt for g in self.groups for alt in g.alternatives}
 
@@ -84,8 +92,8 @@ class AnalysedQuery:
 def analyse(query: str) -> AnalysedQuery:
     text = " ".join(unicodedata.normalize("NFC", query).split())
     groups: list[TermGroup] = []
-    for match in _WORD.finditer(text.lower()):
-        word = match.group()
+    words = _WORD.findall(text.lower())
+    for word, filler in zip(words, filler_flags(words), strict=True):
         decoded = decode_telex(word) if word.isascii() else None
         folded = "".join(terms(word))
         if not folded:
@@ -96,7 +104,7 @@ def analyse(query: str) -> AnalysedQuery:
         toned = toned_term(word) if not word.isascii() else toned_term(decoded) if decoded else ""
         if not _TERM.fullmatch(toned):
             toned = ""
-        groups.append(TermGroup(word=word, alternatives=tuple(alternatives), toned=toned))
+        groups.append(TermGroup(word=word, alternatives=tuple(alternatives), toned=toned, filler=filler))
         if len(groups) == MAX_QUERY_TERMS:
             break
     decoded_text = _WORD.sub(_decoded_word, text) if any(g.alternatives[1:] for g in groups) else text

@@ -60,8 +60,16 @@ def terms_of(doc: SearchDocument) -> dict[str, str]:
 
 
 def needles_of(query: AnalysedQuery) -> list[tuple[str, str]]:
-    """Each folded query term and " term ", as ``frequencies`` looks them up."""
-    return [(term, f" {term} ") for term in query.folded_terms]
+    """Each folded query term and " term ", as ``frequencies`` looks them up; and each pair of consecutive
+    words that matter, as "a b" and " a b " (a two-syllable word kept together: "phúc khảo", "điểm thi")."""
+    return [(term, f" {term} ") for term in query.folded_terms] + [(p.strip(), p) for p in _pairs(query)]
+
+
+def _pairs(query: AnalysedQuery) -> set[str]:
+    """" a b " for each two consecutive words of the query that are not filler, in each of their spellings."""
+    groups = query.groups
+    return {_padded((a, b)) for one, two in zip(groups, groups[1:], strict=False) if not (one.filler or two.filler)
+            for a in one.alternatives for b in two.alternatives}
 
 
 def frequencies(text_terms: str, needles: list[tuple[str, str]]) -> dict[str, int]:
@@ -82,6 +90,8 @@ class _Group:
     toned: str
     year: bool  # whether one alternative is a year-like number (compared with the candidate's year)
     only: str  # the alternative when there is one (most words), for the quicker lookups below; else ""
+    weight: float  # rarer words count more, question and filler words little (``TermGroup.weight``)
+    core: bool  # not a question or filler word
 
 
 class _Scoring:
@@ -93,16 +103,20 @@ class _Scoring:
             _Group(alternatives=frozenset(g.alternatives), words=tuple(f" {a} " for a in g.alternatives),
                    title_forms=tuple(f" {a}" if prefix_last and i == last else f" {a} " for a in g.alternatives),
                    toned=g.toned, year=any(a.isdigit() for a in g.alternatives),
-                   only=g.alternatives[0] if len(g.alternatives) == 1 else "")
+                   only=g.alternatives[0] if len(g.alternatives) == 1 else "", weight=g.weight,
+                   core=not g.filler or len(query.core) == len(query.groups))
             for i, g in enumerate(query.groups)]
+        self.core_count = sum(g.core for g in self.groups)
+        self.core_weight = sum(g.weight for g in self.groups if g.core) or 1.0
         first = tuple(g.alternatives[0] for g in query.groups)
         decoded = tuple(g.alternatives[-1] for g in query.groups)
-        # A phrase is the whole query in the title; a single word is not a phrase.
-        self.phrases = [_padded(p) for p in dict.fromkeys([first, decoded]) if len(p) > 1]
-        groups = query.groups
-        # Two consecutive words kept together ("Châu Đốc", "phúc khảo"), counted once per distinct pair.
-        self.pairs = {_padded((a, b)) for one, two in zip(groups, groups[1:], strict=False)
-                      for a in one.alternatives for b in two.alternatives} if len(groups) > 2 else set()
+        core_first = tuple(g.alternatives[0] for g in query.core)
+        # A phrase is the whole query (or its words that matter) in the title; a single word is not a phrase.
+        self.phrases = [_padded(p) for p in dict.fromkeys([first, decoded, core_first]) if len(p) > 1]
+        # Two consecutive words kept together ("Châu Đốc", "phúc khảo"), counted once per distinct pair: in the
+        # title or places (beyond the phrase, from three words on) and in the text.
+        self.pairs = _pairs(query)
+        self.title_pairs = self.pairs if len(query.core) > 2 else set()
         self.compact = "".join(first)
 
 
@@ -116,7 +130,8 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
     text = candidate.text
     year = str(candidate.year) if candidate.year else ""
     total = 0.0
-    matched = in_title = 0
+    matched = 0.0  # the weight of the words that matter found anywhere
+    in_title = 0
     for group in scoring.groups:
         alternatives = group.alternatives
         if group.only:
@@ -131,21 +146,25 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
             frequency = sum(text.get(a, 0) for a in alternatives)
         in_text = 1.0 + 0.25 * min(frequency, 6) if frequency else 0.0
         best = max(3.0 * hit_title, 5.0 * hit_code, 3.0 * hit_place, in_text)  # where the word counts most
-        total += best + (0.5 if frequency and best > in_text else 0.0)
+        total += group.weight * (best + (0.5 if frequency and best > in_text else 0.0))
         if group.toned and group.toned in candidate.toned:
-            total += 1.5
+            total += 1.5 * group.weight
         if group.year and year in alternatives:
             total += 2.0
-        in_title += hit_title
-        matched += hit_title or hit_code or hit_place or frequency > 0
-    total += 2.0 * matched
-    if scoring.groups and in_title == len(scoring.groups):
+        if group.core:
+            in_title += hit_title
+            if hit_title or hit_code or hit_place or frequency > 0:
+                matched += group.weight
+    total += 2.0 * matched + 4.0 * matched / scoring.core_weight  # how much of what matters is found
+    if scoring.core_count and in_title == scoring.core_count:
         total += 3.0 + 2.0 * in_title / max(title.count(" ") - 1, 1)  # a short title counts more
     if any(phrase in title for phrase in scoring.phrases):
         total += 4.0
     for pair in scoring.pairs:
-        if pair in title or pair in place:
+        if pair in scoring.title_pairs and (pair in title or pair in place):
             total += 2.0
+        elif text.get(pair[1:-1]):
+            total += 1.0
     compact = scoring.compact
     if len(compact) >= 4:  # a code of four characters or more, typed whole or as its start
         if compact in candidate.codes:

@@ -11,18 +11,25 @@ must recreate the FTS5 triggers and the ``search_entry_facets`` index (see migra
 """
 
 
+import dataclasses
+import math
+
 from django.utils import timezone
 
-from search import analysis, filters
-from search.database import tables
+from search import analysis
+from search.database import frequencies, tables
 from search.database.counts import Counts, facet_counts
-from search.database.engines import engine, match_for
+from search.database.engines import match_for
 from search.database.estimation import totals
 from search.database.hits import HIT_FIELDS, SUGGESTION_FIELDS, hit, hit_rows, ranked_keys
+from search.database.matching import Match
 from search.database.tables import TERM, among, fetch
 from search.models import SearchEntry
 from search.spelling import corrections
 from search.types import SearchQuery, SearchResults, Suggestion
+
+RELAX_BELOW = 10  # fewer entries than this with every word: those with most of the words are found too
+MAX_LOOSE_WORDS = 7  # when some words may be missing, the rarest seven are matched (the others still rank)
 
 
 class DatabaseBackend:
@@ -31,7 +38,7 @@ class DatabaseBackend:
     def search(self, query: SearchQuery) -> SearchResults:
         analysed = analysis.analyse(query.text)
         interpreted = analysed.decoded if analysed.decoded != analysed.text else ""
-        groups = [g.alternatives for g in analysed.groups]
+        groups = [g.alternatives for g in analysed.core]  # question and filler words are not required
         match = match_for(groups, query)
         if match is None:
             return SearchResults(hits=[], total=0, backend=self.name, facets=facet_counts([], 1.0))
@@ -42,19 +49,22 @@ class DatabaseBackend:
             if fixed != groups:
                 match = match_for(fixed, query)
                 counts = totals(match, window)
+                analysed = with_core_alternatives(analysed, fixed)
+                groups = fixed
                 if counts.total:
-                    analysed = with_alternatives(analysed, fixed)
                     interpreted = " ".join(alts[0] for alts in fixed)
-            if counts.total == 0 and len(groups) > 1:
-                match = match_for(fixed, query, any_word=True)
-                counts = totals(match, window)
-                analysed = with_alternatives(analysed, fixed)
+        analysed = frequencies.weighted(analysed, query.root)
+        matched = [(match, counts)]
+        if counts.total < RELAX_BELOW and len(groups) > 1:
+            matched += loose_matches(analysed, query, window, counts.total)
+        counts = matched[-1][1]
         total = counts.total
         results = SearchResults(hits=[], total=total, backend=self.name, facets=counts.facets,
                                 interpreted_as=interpreted, total_exact=counts.exact)
         if total == 0 or query.offset >= tables.MAX_RESULTS:
             return results
-        ranked = ranked_keys(match, analysed, window, counts=counts)[query.offset:query.offset + query.limit]
+        ranked = ranked_keys([(m, c) for m, c in matched if c.total], analysed, window)
+        ranked = ranked[query.offset:query.offset + query.limit]
         entries = hit_rows([key for _, key in ranked], HIT_FIELDS)
         results.hits = [hit(entries[key], score, analysed) for score, key in ranked]
         return results
@@ -68,7 +78,7 @@ class DatabaseBackend:
         # PostgreSQL: a short last word stands for hundreds of words; the probe tells whether the newest titles
         # are found sooner row by row than through the index.
         estimate = match.probe().estimate() if match.PROBE_FIRST else None
-        ranked = ranked_keys(match, analysed, tables.MIN_CANDIDATES, prefix_last=True, counts=estimate)[:limit]
+        ranked = ranked_keys([(match, estimate)], analysed, tables.MIN_CANDIDATES, prefix_last=True)[:limit]
         entries = hit_rows([key for _, key in ranked], SUGGESTION_FIELDS)
         return [Suggestion(text=entries[key]["title"], kind=entries[key]["kind"], url=entries[key]["url"], key=key)
                 for _, key in ranked]
@@ -92,15 +102,37 @@ def corrected_groups(groups: list[tuple[str, ...]], query: SearchQuery) -> list[
 
 
 def correction_counts(words: list[str], query: SearchQuery) -> dict[str, int]:
-    """How many items each word matches, up to tables.CORRECTION_COUNT_LIMIT. On PostgreSQL, a word whose matches in
-    the first sample slot imply four times the limit is taken to reach it: counting would build a bitmap of
-    its whole posting list ("thi" is in every item) to read a thousand rows."""
-    limit = tables.CORRECTION_COUNT_LIMIT
-    common: set[str] = set()
-    if engine().PROBE_FIRST:
-        in_slot = match_for([tuple(words)], query).slot_counts(words)
-        common = {w for w, n in zip(words, in_slot, strict=True) if n * filters.SAMPLE_SLOTS >= 4 * limit}
-    return {w: limit if w in common else match_for([(w,)], query).count(limit) for w in words}
+    return frequencies.entry_counts(words, query)
+
+
+def loose_levels(words: int) -> list[int]:
+    """How many of the query's words an entry must have when not all: all but one, then fewer, down to 60 %
+    of them. Two words stay both required (one of them is looked for only when nothing has both)."""
+    least = max(2, math.ceil(0.6 * words))
+    return list(range(words - 1, least - 1, -1))
+
+
+def loose_matches(analysed: analysis.AnalysedQuery, query: SearchQuery, window: int,
+                  found: int) -> list[tuple["Match", Counts]]:
+    """Matches of most of the words, loosest last, until RELAX_BELOW entries are found (in the spirit of
+    Elasticsearch's ``minimum_should_match``). With nothing found at 60 %, any one word."""
+    core = sorted(analysed.core, key=lambda g: -g.weight)[:MAX_LOOSE_WORDS]
+    groups = [g.alternatives for g in core]
+    matched = []
+    for required in loose_levels(len(groups)):
+        match = match_for(groups, query, required=required)
+        counts = totals(match, window)
+        if counts.total > found:
+            matched.append((match, counts))
+            found = counts.total
+        if found >= RELAX_BELOW:
+            return matched
+    if found == 0 and len(groups) > 1:
+        match = match_for(groups, query, any_word=True)
+        counts = totals(match, window)
+        if counts.total:
+            matched.append((match, counts))
+    return matched
 
 
 def all_indexed(groups: list[tuple[str, ...]]) -> bool:
@@ -112,9 +144,15 @@ def all_indexed(groups: list[tuple[str, ...]]) -> bool:
     return all(any(a.isdigit() or a in known for a in alternatives) for alternatives in groups)
 
 
+def with_core_alternatives(analysed: analysis.AnalysedQuery,
+                           groups: list[tuple[str, ...]]) -> analysis.AnalysedQuery:
+    """The query with new alternatives for its core words (``analysed.core``, in order), e.g. typo corrections."""
+    replaced = iter(groups)
+    core = set(map(id, analysed.core))
+    return dataclasses.replace(analysed, groups=tuple(
+        dataclasses.replace(g, alternatives=next(replaced)) if id(g) in core else g for g in analysed.groups))
+
+
 def with_alternatives(analysed: analysis.AnalysedQuery, groups: list[tuple[str, ...]]) -> analysis.AnalysedQuery:
-    return analysis.AnalysedQuery(
-        text=analysed.text, decoded=analysed.decoded,
-        groups=tuple(analysis.TermGroup(word=g.word, alternatives=alts, toned=g.toned)
-                     for g, alts in zip(analysed.groups, groups, strict=True)),
-    )
+    return dataclasses.replace(analysed, groups=tuple(
+        dataclasses.replace(g, alternatives=alts) for g, alts in zip(analysed.groups, groups, strict=True)))

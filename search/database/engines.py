@@ -11,10 +11,10 @@ from search.types import SearchQuery
 
 
 def match_for(groups: list[tuple[str, ...]], query: SearchQuery, any_word: bool = False,
-           prefix_last: bool = False) -> Match | None:
+              prefix_last: bool = False, required: int | None = None) -> Match | None:
     kind = engine()
     clauses = filters.query_clauses(query, site=kind.ROOT_AS_TOKEN)
-    return None if clauses is None else kind(groups, any_word, prefix_last, clauses, query)
+    return None if clauses is None else kind(groups, any_word, prefix_last, clauses, query, required)
 
 
 def engine() -> type[Match]:

@@ -11,7 +11,7 @@ Every statement is bounded: none ranks, counts or looks up every match of a comm
 Filters are tokens inside the full-text index (``search.filters``); expiry is checked against the entry table.
 """
 
-
+from itertools import combinations
 
 from search import filters
 from search.database import tables
@@ -29,10 +29,18 @@ class Match:
     WIDTH_TOKENS = False  # whether wider samples are rounded to a sample width (one token, not an OR of slots)
 
     def __init__(self, groups: list[tuple[str, ...]], any_word: bool, prefix_last: bool,
-                 clauses: list[tuple[str, ...]], query: SearchQuery):
+                 clauses: list[tuple[str, ...]], query: SearchQuery, required: int | None = None):
+        """``required``: how many of the words an entry must have (all when None; one with ``any_word``)."""
         last = len(groups) - 1
-        self.words = (self.OR if any_word else self.AND).join(
-            self._any_of(alternatives, prefix_last and i == last) for i, alternatives in enumerate(groups))
+        terms = [self._any_of(alternatives, prefix_last and i == last) for i, alternatives in enumerate(groups)]
+        self.required = 1 if any_word else min(required or len(groups), len(groups))
+        self.strict = self.required >= len(groups)  # every word required
+        if self.strict:
+            self.words = self.AND.join(terms)
+        elif self.required == 1:
+            self.words = self.OR.join(terms)
+        else:  # at least ``required`` of them: an OR of every combination (few: see search.relaxing)
+            self.words = self.OR.join("(" + self.AND.join(c) + ")" for c in combinations(terms, self.required))
         self.clauses = clauses
         self.root = query.root
         self.now = query.now

@@ -30,8 +30,8 @@ class PostgresMatch(Match):
     WIDTH_TOKENS = True  # GIN reads an OR of dozens of tokens slowly; FTS5 reads it faster than a longer list
 
     def __init__(self, groups: list[tuple[str, ...]], any_word: bool, prefix_last: bool,
-                 clauses: list[tuple[str, ...]], query: SearchQuery):
-        super().__init__(groups, any_word, prefix_last, clauses, query)
+                 clauses: list[tuple[str, ...]], query: SearchQuery, required: int | None = None):
+        super().__init__(groups, any_word, prefix_last, clauses, query, required)
         # The words the full index is asked for: not those in most entries ("thi", "diem" on an exam portal),
         # whose posting lists cost more to intersect than checking the rows the other words leave.
         self.selective = self.words
@@ -44,17 +44,17 @@ class PostgresMatch(Match):
         self.short_prefix = ""  # that lexeme (or an OR of them), as a tsquery
         self.head_rest = ""  # the other words, as a query for to_tsquery ("" when there are none)
         last = len(groups) - 1
-        if prefix_last and groups and not any_word and all(len(a) <= 2 for a in groups[last]):
+        if prefix_last and groups and self.strict and all(len(a) <= 2 for a in groups[last]):
             self.short_prefix = self.OR.join(f"'{a}~'" for a in groups[last])
             self.head_rest = self.AND.join(self._any_of(g) for g in groups[:last])
-        shares = lexeme_shares() if not any_word else {}
+        shares = lexeme_shares() if self.strict else {}
         whole = [i for i in range(len(groups)) if not (prefix_last and i == last)]  # not a prefix of many words
         if shares and whole:
             least = min(shares.values())
             self.rarest_share, rarest = min((min(1.0, sum(shares.get(a, least) for a in groups[i])), i)
                                             for i in whole)
             self.rarest = self._any_of(groups[rarest])
-        if not any_word and len(groups) > 1:
+        if self.strict and len(groups) > 1:
             share = [max(shares.get(a, 0.0) for a in groups[i]) if i in whole else 0.0 for i in range(len(groups))]
             kept = [i for i, s in enumerate(share) if s <= self.COMMON_SHARE] or [share.index(min(share))]
             if len(kept) < len(groups):
