@@ -7,14 +7,12 @@ give the same order. After a deliberate ranking change, regenerate it with RECOR
 With a search engine in the environment (TEST_SEARCH_URL and TEST_SEARCH_ENGINE, as ``CI=true`` sets them) the
 same judgements are also scored on the engine, against the same floors."""
 
-import io
 import json
 import os
 import uuid
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
@@ -24,6 +22,7 @@ from search.elastic.backend import ElasticsearchBackend
 from search.elastic.client import admin_engine
 from search.models import SearchEntry
 from search.types import SearchQuery
+from tests.search.relevance_corpus import load_demo_index
 
 # query → fragments of the titles that are right answers (any hit whose title contains one is relevant)
 JUDGEMENTS: dict[str, list[str]] = {
@@ -101,9 +100,7 @@ def engine_results(queries: list[SearchQuery]) -> dict:
 def demo_results(request, django_db_setup, django_db_blocker):
     """The demo loaded and indexed once for this module (and backend), rolled back afterwards."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
-        sync.rebuild_database()
-        root = SearchEntry.objects.values_list("root", flat=True).first()
+        root = load_demo_index()
         now = timezone.now()
         queries = [SearchQuery(text=q, root=root, now=now, limit=10) for q in JUDGEMENTS]
         if request.param == "engine":
