@@ -68,8 +68,8 @@ class WebhookDeliveryViewSet(SnippetViewSet):
     model = WebhookDelivery
     icon = "list-ul"
     menu_label = _("Nhật ký gửi thông báo")
-    list_display = ["event", "subscription", "status", "attempts", "last_status_code", "last_error", "created_at",
-                    "delivered_at"]
+    list_display = ["event", "subscription", "status", "attempts", "last_status_code", "last_error",
+                    "give_up_reason", "created_at", "delivered_at"]
     list_filter = ["status", "subscription"]
     inspect_view_enabled = True
 

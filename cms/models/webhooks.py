@@ -1,8 +1,11 @@
 import secrets
+import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+
+from cms.webhook_targets import validate_webhook_url
 
 
 def new_secret() -> str:
@@ -13,10 +16,14 @@ class WebhookSubscription(models.Model):
     """A portal that wants to be told when published content changes."""
 
     name = models.CharField(_("tên cổng nhận"), max_length=200)
-    url = models.URLField(_("địa chỉ nhận (URL)"), help_text=_("Địa chỉ HTTPS của cổng nhận sự kiện (POST JSON)."))
+    url = models.URLField(
+        _("địa chỉ nhận (URL)"), validators=[validate_webhook_url],
+        help_text=_("Địa chỉ HTTPS của cổng nhận sự kiện (POST JSON), trên Internet công cộng; địa chỉ nội bộ chỉ "
+                    "khi được ghi trong WEBHOOK_ALLOWED_HOSTS."),
+    )
     secret = models.CharField(
         _("khoá bí mật"), max_length=200, default=new_secret,
-        help_text=_("Dùng để ký HMAC-SHA256 nội dung gửi đi (tiêu đề X-MuaThi-Signature)."),
+        help_text=_("Dùng để ký HMAC-SHA256 thời điểm, mã lần gửi và nội dung gửi đi (tiêu đề X-MuaThi-Signature)."),
     )
     areas = models.ManyToManyField(
         "cms.AdministrativeUnit", verbose_name=_("địa bàn quan tâm"), blank=True, related_name="+",
@@ -51,6 +58,8 @@ class WebhookDelivery(models.Model):
         DELIVERED = "delivered", _("Đã gửi")
         FAILED = "failed", _("Thất bại (đã hết lượt thử)")
 
+    uuid = models.UUIDField(_("mã lần gửi"), default=uuid.uuid4, unique=True, editable=False,
+                            help_text=_("Gửi trong tiêu đề X-MuaThi-Delivery; giữ nguyên qua các lần thử lại."))
     subscription = models.ForeignKey(WebhookSubscription, verbose_name=_("cổng nhận"), on_delete=models.CASCADE,
                                      related_name="deliveries")
     event = models.CharField(_("sự kiện"), max_length=50)
@@ -63,6 +72,10 @@ class WebhookDelivery(models.Model):
     last_error = models.CharField(_("lỗi gần nhất"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     delivered_at = models.DateTimeField(_("gửi thành công lúc"), null=True, blank=True)
+    # Taken by the one sender (background thread or publish_due) that makes the current attempt.
+    claimed_at = models.DateTimeField(_("đang gửi từ lúc"), null=True, blank=True, editable=False)
+    gave_up_at = models.DateTimeField(_("dừng gửi lúc"), null=True, blank=True)
+    give_up_reason = models.CharField(_("lý do dừng gửi"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("nhật ký gửi thông báo")
