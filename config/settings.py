@@ -243,6 +243,10 @@ RADIO_RECENT_LIMIT = env_int("RADIO_RECENT_LIMIT", 5)
 # (deploy/systemd/mua-thi-web.service), so a slow synthesis is a 503, never a killed worker.
 RADIO_AUDIO_TIMEOUT_SECONDS = env_int("RADIO_AUDIO_TIMEOUT_SECONDS", 20)
 
+# --- Backups: restore_content cleans rich text with the importers' sanitiser (HTML → body blocks). Named here
+# because the platform (cms) cannot import the exam domain that owns it.
+RICH_TEXT_SANITISER = "exam_news.importers.richtext.body_blocks"
+
 # --- Internationalisation: Vietnamese first.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

@@ -12,7 +12,8 @@ from cms.models import MediaDocument, MediaImage
 from exam_news import models as m
 from search.models import SearchEntry
 
-ENDPOINTS = ["/api/v1/news?page_size=100", "/api/v1/schedule?section=thpt:2025", "/api/v1/venues?page_size=100"]
+ENDPOINTS = ["/api/v1/news?page_size=100", "/api/v1/schedule?section=thpt:2025", "/api/v1/venues?page_size=100",
+             "/api/v1/search?q=diem+thi", "/api/v1/search?q=lịch thi môn toán&page_size=50"]
 
 
 def snapshot(client) -> dict[str, bytes]:
@@ -37,6 +38,7 @@ def test_backup_and_restore_round_trip_is_byte_identical(client, tmp_path):
     before = snapshot(client)
     assert json.loads(before[ENDPOINTS[0]])["count"] > 0
     assert json.loads(before[ENDPOINTS[2]])["count"] > 0
+    assert json.loads(before[ENDPOINTS[3]])["total"] > 0 and json.loads(before[ENDPOINTS[4]])["total"] > 0
     pages, revisions = Page.objects.count(), Revision.objects.count()
     indexed = SearchEntry.objects.count()
     assert indexed > 0

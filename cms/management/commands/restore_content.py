@@ -1,5 +1,6 @@
 import gzip
 import json
+import os
 import tempfile
 from pathlib import Path
 
@@ -11,8 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Collection, Page, Site, Task, Workflow
 
-from cms import audit, generation
-from cms.management.commands.backup_content import FORMAT, VERSION
+from cms import audit, backup_crypto, backup_richtext, backup_secrets, generation
+from cms.management.commands.backup_content import FORMAT, VERSION, passphrase
 
 # Records whose presence means the database already holds content (Wagtail's own initial rows — the root
 # page, the "Welcome" page, the default site, collection, groups and workflow — do not count).
@@ -33,7 +34,10 @@ class Command(BaseCommand):
     help = (
         "Khôi phục tệp do backup_content tạo vào một cơ sở dữ liệu rỗng (đã chạy migrate), trong một giao dịch: "
         "lỗi ở bất kỳ bản ghi nào thì không thay đổi gì. Từ chối nếu đã có nội dung. Tệp media không nằm trong "
-        "bản sao lưu: khôi phục MEDIA_ROOT/bucket riêng."
+        "bản sao lưu: khôi phục MEDIA_ROOT/bucket riêng. Văn bản định dạng được làm sạch như khi nhập liệu. "
+        "Tệp mã hoá (--encrypt) cần cụm mật khẩu (biến môi trường BACKUP_PASSPHRASE hoặc nhập khi chạy). "
+        "Bản sao lưu không kèm bí mật: mỗi tài khoản nhận một mật khẩu ngẫu nhiên không ai biết (đặt lại qua "
+        "“Quên mật khẩu” hoặc changepassword), mỗi đăng ký webhook nhận khoá ký mới và bị tạm dừng."
     )
 
     def add_arguments(self, parser):
@@ -43,11 +47,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = Path(options["input"])
-        try:
-            with gzip.open(path, "rt", encoding="utf-8") as fh:
-                backup = json.load(fh)
-        except (OSError, ValueError) as exc:
-            raise CommandError(f"Không đọc được tệp sao lưu {path}: {exc}") from exc
+        backup = self.read(path)
         if not isinstance(backup, dict) or backup.get("format") != FORMAT or backup.get("version") != VERSION:
             raise CommandError(f"{path} không phải bản sao lưu của backup_content (phiên bản {VERSION}).")
 
@@ -59,6 +59,8 @@ class Command(BaseCommand):
             )
 
         objects = self.remap_content_types(backup["objects"], backup["content_types"])
+        backup_richtext.sanitise_objects(objects)
+        replaced = backup_secrets.fill_missing_secrets(objects)
         with tempfile.TemporaryDirectory() as tmp:
             fixture = Path(tmp) / "content.json"
             fixture.write_text(json.dumps(objects, ensure_ascii=False), encoding="utf-8")
@@ -72,6 +74,29 @@ class Command(BaseCommand):
             call_command("rebuild_references_index", verbosity=0)
         generation.bump()
         self.stdout.write(f"Đã khôi phục {len(objects)} bản ghi từ {path}. Nhớ khôi phục tệp media.")
+        if replaced.users:
+            self.stdout.write(f"{len(replaced.users)} tài khoản nhận mật khẩu ngẫu nhiên (bản sao lưu không có băm mật "
+                              "khẩu): người dùng đặt lại bằng “Quên mật khẩu” hoặc quản trị viên chạy "
+                              "`manage.py changepassword TÊN`.")
+        if replaced.paused_subscriptions:
+            self.stdout.write("Đăng ký webhook nhận khoá ký mới và đang tạm dừng (gửi khoá mới cho bên nhận rồi bật "
+                              "lại): " + ", ".join(replaced.paused_subscriptions) + ".")
+
+    def read(self, path: Path):
+        """The backup's JSON, from a gzip file or an encrypted one (asking for the passphrase)."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Không đọc được tệp sao lưu {path}: {exc}") from exc
+        if backup_crypto.is_encrypted(data):
+            try:
+                data = backup_crypto.decrypt(data, passphrase(os.isatty(0), confirm=False))
+            except backup_crypto.WrongPassphrase as exc:
+                raise CommandError(f"Sai cụm mật khẩu, hoặc tệp {path} đã bị thay đổi.") from exc
+        try:
+            return json.loads(gzip.decompress(data).decode("utf-8"))
+        except (OSError, EOFError, ValueError) as exc:
+            raise CommandError(f"Không đọc được tệp sao lưu {path}: {exc}") from exc
 
     def rebuild_search(self) -> None:
         """The public search index (the database's, and the engine's when one is configured): derived from the
