@@ -1,4 +1,5 @@
 import io
+import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -16,14 +17,26 @@ from cms.uploads import (
     sanitize_filename,
 )
 from tests.media.helpers import (
+    GIF_SECRET,
     GPS_IFD,
+    VBA_DEFAULT,
+    WORD_MACRO_MAIN,
+    WORD_MAIN,
+    XMP_SECRET,
+    animated_gif_with_metadata,
+    animated_png_with_metadata,
+    animated_webp_with_metadata,
+    docm_bytes,
+    docx_bytes,
+    gif_comment_blocks,
     image_bytes,
     jpeg_with_gps,
-    ooxml_bytes,
     pdf_bytes,
     plain_zip,
     png_bomb,
     png_bytes,
+    repackaged,
+    xlsx_bytes,
 )
 
 # --- unit tests of cms.uploads
@@ -102,10 +115,65 @@ def test_image_extension_follows_content():
     assert cleaned.name == "anh.png"
 
 
+def frames_of(data: bytes) -> list[tuple[int, tuple]]:
+    """(duration, colour of the middle pixel) of every frame."""
+    img = Image.open(io.BytesIO(data))
+    frames = []
+    for index in range(img.n_frames):
+        img.seek(index)
+        pixel = img.convert("RGB").getpixel((12, 12))  # decoded first: WebP gives the duration then
+        frames.append((int(img.info.get("duration", 0)), pixel))
+    return frames
+
+
+def test_animated_gif_comments_and_xmp_stripped_from_every_frame():
+    raw = animated_gif_with_metadata(frames=3)
+    assert gif_comment_blocks(raw) == 2 and GIF_SECRET in raw and XMP_SECRET in raw
+    cleaned = clean_image_upload(SimpleUploadedFile("Ảnh động.gif", raw)).read()
+    assert gif_comment_blocks(cleaned) == 0
+    assert GIF_SECRET not in cleaned and XMP_SECRET not in cleaned and b"Frame 1 comment" not in cleaned
+    assert b"XMP DataXMP" not in cleaned
+    img = Image.open(io.BytesIO(cleaned))
+    assert img.format == "GIF" and img.n_frames == 3 and img.info["loop"] == 0
+    assert frames_of(cleaned) == frames_of(raw)  # same pictures, same timing
+    assert [d for d, _ in frames_of(cleaned)] == [100, 200, 300]
+
+
+def test_gif_that_plays_once_still_plays_once():
+    frames = [Image.new("RGB", (24, 24), (80 * i, 0, 0)) for i in range(2)]
+    out = io.BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=150, comment=b"x")
+    cleaned = clean_image_upload(SimpleUploadedFile("a.gif", out.getvalue())).read()
+    img = Image.open(io.BytesIO(cleaned))
+    assert img.n_frames == 2 and "loop" not in img.info and gif_comment_blocks(cleaned) == 0
+
+
+def test_animated_webp_exif_and_xmp_stripped_timing_kept():
+    raw = animated_webp_with_metadata()
+    assert XMP_SECRET in raw and b"MayAnh" in raw
+    cleaned = clean_image_upload(SimpleUploadedFile("dong.webp", raw)).read()
+    assert XMP_SECRET not in cleaned and b"MayAnh" not in cleaned and b"EXIF" not in cleaned
+    img = Image.open(io.BytesIO(cleaned))
+    assert img.n_frames == 3 and img.info["loop"] == 2 and "exif" not in img.info and "xmp" not in img.info
+    assert [d for d, _ in frames_of(raw)] == [d for d, _ in frames_of(cleaned)] == [100, 200, 300]
+    for (_, before), (_, after) in zip(frames_of(raw), frames_of(cleaned), strict=True):  # lossy WebP: close
+        assert all(abs(a - b) <= 6 for a, b in zip(before, after, strict=True)), (before, after)
+
+
+def test_animated_png_text_and_exif_stripped_timing_kept():
+    raw = animated_png_with_metadata()
+    assert GIF_SECRET in raw
+    cleaned = clean_image_upload(SimpleUploadedFile("dong.png", raw)).read()
+    assert GIF_SECRET not in cleaned and b"eXIf" not in cleaned and b"tEXt" not in cleaned
+    img = Image.open(io.BytesIO(cleaned))
+    assert img.n_frames == 3 and img.info["loop"] == 0 and "exif" not in img.info
+    assert frames_of(cleaned) == frames_of(raw)
+
+
 @pytest.mark.parametrize(("data", "kind"), [
     (pdf_bytes(), "pdf"),
-    (ooxml_bytes("word/document.xml"), "docx"),
-    (ooxml_bytes("xl/workbook.xml"), "xlsx"),
+    (docx_bytes(), "docx"),
+    (xlsx_bytes(), "xlsx"),
     (plain_zip(), None),
     (png_bytes(), None),
     (b"PK\x03\x04broken", None),
@@ -121,6 +189,50 @@ def test_document_renamed_by_content_and_size_limit(settings):
     settings.MAX_DOCUMENT_BYTES = 10
     with pytest.raises(ValidationError, match="Tệp quá lớn"):
         clean_document_upload(SimpleUploadedFile("a.pdf", pdf_bytes()))
+
+
+def test_office_kind_comes_from_the_content_types_not_the_part_names():
+    # word/document.xml is there, but the package says its main part is a Word template (.dotx): not accepted
+    template = repackaged(docx_bytes(), types=lambda xml: xml.replace(
+        WORD_MAIN, "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"))
+    assert detect_document_kind(io.BytesIO(template)) is None
+    # the old check by names alone: [Content_Types].xml and word/document.xml, no content type for it
+    bare = io.BytesIO()
+    with zipfile.ZipFile(bare, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<x/>")
+    assert detect_document_kind(io.BytesIO(bare.getvalue())) is None
+
+
+@pytest.mark.parametrize("data", [
+    docm_bytes(),  # a .docm as Word writes it, renamed .docx
+    repackaged(docx_bytes(), types=lambda xml: xml.replace(WORD_MAIN, WORD_MACRO_MAIN)),  # macro main type only
+    repackaged(docx_bytes(), types=lambda xml: xml.replace("<Default ", VBA_DEFAULT + "<Default ", 1)),
+    repackaged(docx_bytes(), extra={"word/vbaProject.bin": b"VBA"}),  # a VBA project slipped in, types unchanged
+], ids=["docm", "macro-main-type", "vba-content-type", "vba-part"])
+def test_macro_enabled_office_files_refused(data):
+    with pytest.raises(ValidationError, match="có chứa macro") as exc:
+        clean_document_upload(SimpleUploadedFile("Quyết định.docx", data))
+    assert exc.value.code == "macro_enabled_document"
+
+
+@pytest.mark.parametrize(("name", "data", "kind"), [
+    ("Danh sách.docx", xlsx_bytes(), "XLSX"),
+    ("Quyết định.xlsx", docx_bytes(), "DOCX"),
+    ("Quyết định.pdf", docx_bytes(), "DOCX"),
+])
+def test_office_package_must_carry_its_own_extension(name, data, kind):
+    with pytest.raises(ValidationError, match=f"không khớp với nội dung tệp \\(tài liệu {kind}\\)") as exc:
+        clean_document_upload(SimpleUploadedFile(name, data))
+    assert exc.value.code == "document_extension_mismatch"
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), [
+    ("Quyết định số 5.docx", docx_bytes(), "quyet-dinh-so-5.docx"),
+    ("Danh sách.XLSX", xlsx_bytes(), "danh-sach.xlsx"),
+])
+def test_plain_office_files_accepted(name, data, expected):
+    assert clean_document_upload(SimpleUploadedFile(name, data)).name == expected
 
 
 # --- through the Wagtail admin
@@ -191,9 +303,36 @@ def test_admin_document_pdf_accepted(admin_client):
 
 
 def test_admin_document_xlsx_accepted(admin_client):
-    response = post_document(admin_client, "Danh sách.xlsx", ooxml_bytes("xl/workbook.xml"))
+    response = post_document(admin_client, "Danh sách.xlsx", xlsx_bytes())
     assert response.status_code == 302
     assert get_document_model().objects.get().file.name == "documents/danh-sach.xlsx"
+
+
+def test_admin_image_upload_keeps_animation_without_comments(admin_client):
+    response = post_image(admin_client, "Ảnh động.gif", animated_gif_with_metadata(frames=3))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    image = get_image_model().objects.get()
+    with image.file.open("rb") as f:
+        stored = f.read()
+    assert gif_comment_blocks(stored) == 0 and GIF_SECRET not in stored
+    assert Image.open(io.BytesIO(stored)).n_frames == 3
+
+
+def test_admin_document_docx_accepted(admin_client):
+    response = post_document(admin_client, "Quyết định số 2.docx", docx_bytes())
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert get_document_model().objects.get().file.name == "documents/quyet-dinh-so-2.docx"
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("Quyết định.docx", docm_bytes(), "có chứa macro (VBA) nên không được nhận"),
+    ("Danh sách.docx", xlsx_bytes(), "Phần mở rộng .docx không khớp với nội dung tệp (tài liệu XLSX)"),
+])
+def test_admin_refuses_macro_and_mismatched_office_files(admin_client, name, data, message):
+    response = post_document(admin_client, name, data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not get_document_model().objects.exists()
 
 
 @pytest.mark.parametrize(("name", "data"), [
