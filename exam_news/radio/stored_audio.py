@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import time
 import uuid
 from collections.abc import Callable
@@ -27,6 +28,8 @@ from django.utils.translation import gettext as _
 from exam_news.radio import audio
 from exam_news.radio.preview import speech_rate
 from exam_news.radio.script import DIALECT, Script
+
+logger = logging.getLogger(__name__)
 
 FOLDER = "radio/audio"
 POLL_SECONDS = 0.2
@@ -56,11 +59,23 @@ def timeout_seconds() -> int:
 
 
 def _read(name: str) -> bytes | None:
+    """The stored file, or None when there is none yet; a storage that fails otherwise is a 503, not a 500."""
     try:
         with default_storage.open(name, "rb") as fh:
             return fh.read()
-    except (FileNotFoundError, OSError):
+    except FileNotFoundError:
         return None
+    except Exception as error:
+        logger.warning("Could not read the stored audio %s", name, exc_info=True)
+        raise audio.AudioUnavailable(_("Không đọc được kho tệp media; vui lòng thử lại sau.")) from error
+
+
+def _keep(name: str, data: bytes) -> None:
+    """Stores the new file; if the storage refuses, the listener still gets this answer (made again next time)."""
+    try:
+        default_storage.save(name, ContentFile(data))
+    except Exception:
+        logger.warning("Could not store the audio %s", name, exc_info=True)
 
 
 def _synthesise(script: Script) -> bytes:
@@ -87,7 +102,7 @@ def stored_wav(script: Script, *, synthesise: Callable[[Script], bytes] = _synth
         if (data := _read(name)) is not None:  # finished between our look and our claim
             return data
         data = synthesise(script)
-        default_storage.save(name, ContentFile(data))
+        _keep(name, data)
         return data
     finally:
         with contextlib.suppress(Exception):

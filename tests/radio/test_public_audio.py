@@ -162,3 +162,13 @@ def test_real_espeak_audio_is_made_once_and_stored(client, live, monkeypatch):
     assert first.status_code == 200 and first.content[:4] == b"RIFF" and audio.wav_seconds(first.content) > 1
     second = client.get(url(live))
     assert second.content == first.content and len(calls) == 1
+
+
+def test_a_failing_media_storage_is_a_json_503_not_a_500(client, live, espeak_calls, monkeypatch):
+    def broken(name, mode="rb"):
+        raise PermissionError("bucket unreachable")
+
+    monkeypatch.setattr(default_storage, "open", broken)
+    response = client.get(url(live))
+    assert response.status_code == 503 and "kho tệp media" in response.json()["detail"]
+    assert espeak_calls == []
