@@ -310,6 +310,35 @@ def test_background_thread_and_publish_due_racing_send_once(settings):
     connections.close_all()
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_senders_started_together_send_each_delivery_once(settings):
+    """Two threads (each its own database connection) go through the same ten due deliveries at once."""
+    settings.WEBHOOK_DELIVERY = "off"
+    with Receiver() as receiver:
+        subscription = subscribe(receiver.url)
+        deliveries = enqueue([subscription] * 10, "publish", {"id": 1})
+        barrier, results, errors = threading.Barrier(2), [], []
+
+        def sender():
+            try:
+                barrier.wait(5)
+                results.extend(deliver(d.pk) for d in deliveries)
+            except Exception as exc:  # a database error would show here
+                errors.append(exc)
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=sender) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    assert errors == []
+    assert len(receiver.requests) == 10 and results.count(True) == 10 and len(results) == 20
+    assert len({r["headers"][DELIVERY_HEADER.lower()] for r in receiver.requests}) == 10
+    assert set(WebhookDelivery.objects.values_list("status", "attempts")) == {("delivered", 1)}
+
+
 # --- where notifications may go, at sending time ------------------------------------------------------------
 
 
