@@ -3,11 +3,13 @@ with the media, served with an ETag (304 on revalidation), only for approved ver
 limit, and bounded by a synthesis timeout shorter than the web worker's."""
 
 import io
+import re
 import threading
 import time
 import wave
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.files.storage import default_storage
 
@@ -172,3 +174,9 @@ def test_a_failing_media_storage_is_a_json_503_not_a_500(client, live, espeak_ca
     response = client.get(url(live))
     assert response.status_code == 503 and "kho tệp media" in response.json()["detail"]
     assert espeak_calls == []
+
+
+def test_the_synthesis_timeout_is_shorter_than_the_web_workers():
+    unit = django_settings.BASE_DIR / "deploy" / "systemd" / "mua-thi-web.service"
+    worker_timeout = int(re.search(r"gunicorn .*--timeout (\d+)", unit.read_text(), re.S).group(1))
+    assert worker_timeout > django_settings.RADIO_AUDIO_TIMEOUT_SECONDS
