@@ -1,14 +1,18 @@
 """Legacy article bodies (plain text or HTML from an old portal) as body StreamField blocks.
 
 HTML is reduced to what the editor offers: headings (heading blocks), paragraphs and lists (rich text
-paragraph blocks) with bold, italic and http(s)/mailto/tel links. Scripts, styles, frames and media are
-dropped with their content; every other tag is dropped and its text kept.
+paragraph blocks) with bold, italic and http(s)/mailto/tel links. Sanitising is nh3's (an allow-list sanitiser
+over an HTML5 parser): scripts, styles, frames and media are dropped with their content, every other tag not
+listed below is dropped and its text kept, attributes other than a link's href are dropped, and so are links
+that are relative (they point into the old portal) or use another scheme. The clean markup is then only
+arranged into blocks.
 """
 
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
 
+import nh3
 from wagtail.rich_text import RichText
 
 Blocks = list[tuple[str, str | RichText]]
@@ -19,15 +23,27 @@ _SPACES = re.compile(r"\s+")
 
 _DROPPED = {"script", "style", "iframe", "frame", "frameset", "object", "noscript", "template", "svg", "math",
             "head", "title", "select", "textarea", "canvas", "video", "audio", "button"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
-         "wbr"}
 _BLOCKS = {"p", "div", "section", "article", "header", "footer", "aside", "main", "nav", "blockquote", "pre",
            "table", "thead", "tbody", "tfoot", "tr", "figure", "figcaption", "address", "center", "dl", "dt",
            "dd", "hr", "br", "form", "fieldset", "caption"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _LISTS = {"ul", "ol"}
 _INLINE = {"b": "b", "strong": "b", "i": "i", "em": "i", "a": "a"}
-_LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+_CELLS = {"td", "th"}
+_KEPT = _BLOCKS | _HEADINGS | _LISTS | {"li"} | set(_INLINE) | _CELLS  # the structure the blocks are made from
+_LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def clean_html(html: str) -> str:
+    """The legacy HTML with only the kept tags, links' href (absolute, allowed schemes) and their text."""
+    return nh3.clean(html, tags=_KEPT, clean_content_tags=_DROPPED, attributes={"a": {"href"}},
+                     attribute_filter=_only_link_targets, url_schemes=_LINK_SCHEMES, url_relative="deny",
+                     link_rel=None, strip_comments=True)
+
+
+def _only_link_targets(tag: str, attribute: str, value: str) -> str | None:
+    # nh3 also allows the generic lang and title everywhere; the editor keeps neither.
+    return value if (tag, attribute) == ("a", "href") else None
 
 
 def looks_like_html(text: str) -> bool:
@@ -40,8 +56,8 @@ def body_blocks(text: str) -> Blocks:
     if not text or not text.strip():
         return []
     if looks_like_html(text):
-        parser = _Sanitiser()
-        parser.feed(text)
+        parser = _BlockBuilder()
+        parser.feed(clean_html(text))
         parser.close()
         return parser.blocks
     blocks: Blocks = []
@@ -58,11 +74,12 @@ def comparable(blocks) -> list[tuple[str, str]]:
             ((b.block_type, b.value) if hasattr(b, "block_type") else b for b in blocks)]
 
 
-class _Sanitiser(HTMLParser):
+class _BlockBuilder(HTMLParser):
+    """Arranges sanitised markup (clean_html) into heading and paragraph blocks."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.blocks: Blocks = []
-        self.dropping = 0
         self.parts: list[str] = []
         self.open_inline: list[str] = []
         self.heading = False
@@ -72,11 +89,6 @@ class _Sanitiser(HTMLParser):
     # --- structure ---
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROPPED:
-            self.dropping += 1
-            return
-        if self.dropping or tag in _VOID - {"br", "hr"}:
-            return
         if tag in _HEADINGS:
             self._flush()
             self.heading = True
@@ -88,15 +100,10 @@ class _Sanitiser(HTMLParser):
             self._flush()
         elif tag in _INLINE and not self.heading:
             self._open_inline(_INLINE[tag], dict(attrs))
-        elif tag in ("td", "th"):
+        elif tag in _CELLS:
             self._text(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _DROPPED:
-            self.dropping = max(0, self.dropping - 1)
-            return
-        if self.dropping:
-            return
         if tag in _HEADINGS:
             self._flush()
             self.heading = False
@@ -115,12 +122,11 @@ class _Sanitiser(HTMLParser):
                     break
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("br", "hr") and not self.dropping:
+        if tag in ("br", "hr"):
             self._flush()
 
     def handle_data(self, data: str) -> None:
-        if not self.dropping:
-            self._text(data)
+        self._text(data)
 
     def close(self) -> None:
         super().close()
@@ -142,8 +148,8 @@ class _Sanitiser(HTMLParser):
             return
         if name == "a":
             href = (attrs.get("href") or "").strip()
-            if not href.lower().startswith(_LINK_SCHEMES):
-                return  # relative links point into the old portal; keep only the text
+            if not href:
+                return  # clean_html removed a relative or unsafe target; keep only the text
             self.parts.append(f'<a href="{escape(href)}">')
         else:
             self.parts.append(f"<{name}>")
