@@ -1,3 +1,4 @@
+import datetime
 import io
 import json
 import logging
@@ -78,6 +79,19 @@ def test_json_formatter_writes_one_object_per_line_with_the_exception(json_log):
     assert entry["time"].endswith("+00:00") and "T" in entry["time"]
     assert "ValueError: điểm thi không tồn tại" in entry["exc_info"]
     assert "Traceback" in entry["exc_info"]
+
+
+def test_json_lines_carry_the_fixed_fields_only(json_log):
+    logger = logging.getLogger("tests.ops")
+    request = object()  # Django's request logger passes the request object as an extra
+    logger.warning("Not Found: /x", extra={"status_code": 404, "request": request, "secret": "s3cr3t"})
+    logger.warning("no status", extra={"status_code": "404"}, stack_info=True)
+    first, second = lines(json_log)
+    assert set(first) == {"time", "level", "logger", "message", "request_id", "status_code"}
+    assert first["status_code"] == 404 and first["message"] == "Not Found: /x"
+    assert datetime.datetime.fromisoformat(first["time"]).utcoffset() == datetime.timedelta(0)
+    assert "s3cr3t" not in json_log.getvalue() and "object at" not in json_log.getvalue()
+    assert "status_code" not in second and second["stack_info"].startswith("Stack (most recent call last)")
 
 
 def test_log_format_json_is_wired_into_settings(tmp_path):
