@@ -3,6 +3,7 @@
 import contextlib
 import functools
 import ipaddress
+import logging
 import math
 import re
 import time
@@ -13,6 +14,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from cms.logging import request_id_var
+
+logger = logging.getLogger(__name__)
 
 REQUEST_ID_HEADER = "X-Request-ID"
 SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,100}")
@@ -62,6 +65,47 @@ def client_ip(request: HttpRequest) -> str:
     return hops[-proxies] if len(hops) >= proxies else hops[0]
 
 
+def is_local(ip: str) -> bool:
+    """A loopback address, or none at all (a Unix socket, an in-process WSGI client)."""
+    if not ip:
+        return True
+    try:
+        return ipaddress.ip_address(ip).is_loopback
+    except ValueError:
+        return False
+
+
+def forwarded_by_untrusted_local_proxy(request: HttpRequest) -> bool:
+    """A proxy on this machine forwarded the request (X-Forwarded-For from a loopback or socket peer) while
+    ``TRUSTED_PROXY_COUNT`` is 0: the peer is the proxy, and who the client is cannot be told."""
+    return (settings.TRUSTED_PROXY_COUNT <= 0 and bool(request.META.get("HTTP_X_FORWARDED_FOR", "").strip())
+            and is_local(request.META.get("REMOTE_ADDR", "")))
+
+
+_warned_about_untrusted_proxy = False
+
+
+def _warn_once_about_untrusted_proxy(peer: str) -> None:
+    global _warned_about_untrusted_proxy
+    if not _warned_about_untrusted_proxy:
+        _warned_about_untrusted_proxy = True
+        logger.warning(
+            "X-Forwarded-For from the local proxy %s while TRUSTED_PROXY_COUNT=0: its clients are not exempt from "
+            "the API rate limit and are counted together as %s; set TRUSTED_PROXY_COUNT (1 behind one nginx)",
+            peer or "(socket)", peer or "(socket)")
+
+
+def rate_limit_exempt(request: HttpRequest, ip: str) -> bool:
+    """Whether the client ``ip`` (from :func:`client_ip`) is spared the API rate limit: only when it is in
+    ``API_RATE_LIMIT_ALLOWLIST`` (loopback by default) and really is the client. A request that a proxy on
+    this machine forwarded while no proxy is trusted is never spared (else, behind a local proxy, every
+    client would look like loopback and no one would be limited)."""
+    if forwarded_by_untrusted_local_proxy(request):
+        _warn_once_about_untrusted_proxy(ip)
+        return False
+    return allow_listed(ip)
+
+
 @functools.lru_cache(maxsize=8)
 def _allowlist(entries: tuple[str, ...]) -> tuple:
     networks = []
@@ -86,6 +130,9 @@ def allow_listed(ip: str) -> bool:
 
 def hit(ip: str, limit: int, window: int, now: float | None = None) -> tuple[bool, int]:
     """Counts one request in the client's fixed window. Returns (allowed, seconds to the window's end).
+    The counter lives in the default cache, so with Redis every worker and process counts in one place:
+    ``add`` (SET NX with expiry) then ``incr`` (INCR) are atomic there. A local-memory cache counts per
+    process (``check --deploy`` warns, cms.W002).
     A cache that is down or misbehaving lets the request through: limiting must never cause an outage."""
     now = time.time() if now is None else now
     window_start = int(now // window) * window
@@ -129,7 +176,7 @@ class ApiProtectionMiddleware:
         limit, window = settings.API_RATE_LIMIT, settings.API_RATE_WINDOW
         if limit > 0 and window > 0:
             ip = client_ip(request)
-            if not allow_listed(ip):
+            if not rate_limit_exempt(request, ip):
                 allowed, retry_after = hit(ip, limit, window)
                 if not allowed:
                     return json_error(

@@ -217,12 +217,14 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 API_PREVIEW_TOKEN_MAX_AGE = env_int("API_PREVIEW_TOKEN_MAX_AGE", 3600)
-# Per-client rate limit for /api/ (fixed window in the cache; 0 turns it off). Portal servers listed in
-# API_RATE_LIMIT_ALLOWLIST (IPs or CIDR networks) are exempt. X-Forwarded-For is trusted only through
-# TRUSTED_PROXY_COUNT proxies (1 behind one nginx/load balancer).
+# Per-client rate limit for /api/ (fixed window in the cache, shared by all workers with Redis; 0 turns it off).
+# Portal servers listed in API_RATE_LIMIT_ALLOWLIST (IPs or CIDR networks) are exempt. X-Forwarded-For is
+# trusted only through TRUSTED_PROXY_COUNT proxies (1 behind one nginx/load balancer); with 0, requests that a
+# local proxy forwarded are never exempt (cms.middleware.rate_limit_exempt).
 API_RATE_LIMIT = env_int("API_RATE_LIMIT", 600)
 API_RATE_WINDOW = env_int("API_RATE_WINDOW", 60)
-# Loopback (local monitoring, the benchmark, the test suite) is exempt unless the variable says otherwise.
+# Loopback (local monitoring, the benchmark, the test suite) is exempt unless the variable says otherwise —
+# when it really is the client, not a proxy on this machine.
 API_RATE_LIMIT_ALLOWLIST = env_list("API_RATE_LIMIT_ALLOWLIST", ["127.0.0.1", "::1"])
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Request bodies: API requests above API_MAX_BODY_BYTES get a 413; form data (not files) is capped by Django.

@@ -13,6 +13,8 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "cms.angiang.gov.vn",
     "HTTPS": "1",
     "BEHIND_TLS_PROXY": "1",
+    "TRUSTED_PROXY_COUNT": "1",  # behind that proxy (cms.W003 otherwise)
+    "REDIS_URL": "redis://127.0.0.1:6379/0",  # rate-limit counters shared by the workers (cms.W002 otherwise)
 }
 
 
