@@ -3,6 +3,13 @@
 States: *closed* (calls go through), *open* (calls are refused without touching the network), *half-open* (the
 cool-down is over: exactly one trial call goes through; its success closes the breaker, its failure opens it for
 another cool-down). Process-local and thread-safe; the clock is injectable so tests need not sleep.
+
+Why not pybreaker (1.4): its ``CircuitBreaker.call`` holds the breaker's lock for the whole guarded call, so the
+search requests of a process's threads (gunicorn runs ``--threads 2``) would queue behind one another, worst of all
+while the engine hangs until its timeout — measured, four threads each making a 0.5 s call took 2.0 s through
+pybreaker and 0.5 s through this one. It also reads the wall clock (``datetime.now``), which can jump, and decides
+what counts as a failure from the exception alone, where the backend tells an outage from a refused request.
+Here the lock only guards the counters.
 """
 
 import threading

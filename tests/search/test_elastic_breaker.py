@@ -117,3 +117,27 @@ def test_concurrent_callers_in_half_open_state_get_one_trial():
     for t in threads:
         t.join()
     assert sorted(allowed) == [False] * 7 + [True]
+
+
+def test_a_call_in_flight_holds_up_no_other_caller():
+    # The lock guards the counters only (pybreaker holds its lock for the whole call; search/breaker.py says why).
+    breaker = CircuitBreaker(3, 30, clock=Clock())
+    in_flight, done = threading.Event(), threading.Event()
+
+    def slow_call() -> None:
+        assert breaker.allow()
+        in_flight.set()
+        done.wait(10)  # the engine has not answered yet
+        breaker.record_success()
+
+    thread = threading.Thread(target=slow_call)
+    thread.start()
+    assert in_flight.wait(10)
+    others = []
+    caller = threading.Thread(target=lambda: others.append((breaker.allow(), breaker.record_failure(), breaker.state)))
+    caller.start()
+    caller.join(2)
+    finished_while_in_flight = not caller.is_alive()
+    done.set()
+    thread.join()
+    assert finished_while_in_flight and others == [(True, None, CLOSED)]
