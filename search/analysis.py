@@ -111,6 +111,14 @@ def analyse(query: str) -> AnalysedQuery:
     return AnalysedQuery(text=text, decoded=decoded_text, groups=tuple(groups))
 
 
+def merged(asked: list[AnalysedQuery]) -> AnalysedQuery:
+    """One query holding the words of several (for snippets that mark the words of each)."""
+    if len(asked) == 1:
+        return asked[0]
+    return AnalysedQuery(text=asked[0].text, decoded=asked[0].decoded,
+                         groups=tuple(g for query in asked for g in query.groups))
+
+
 def _decoded_word(match: re.Match) -> str:
     word = match.group()
     return (decode_telex(word.lower()) if word.isascii() else None) or word

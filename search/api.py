@@ -7,17 +7,20 @@ from ninja import Field, Query, Router, Schema
 
 from cms.models import AdministrativeUnit
 from exam_news.api.context import site_context
-from exam_news.api.errors import ParameterError
-from exam_news.api.params import AreaParams, SectionParam, reject_unknown, resolve_area, resolve_sections
+from exam_news.api.params import AreaParams, QueryParams, SectionParam, resolve_area, resolve_sections
 from exam_news.api.schemas import NotFoundOut, ValidationErrorOut
 from exam_news.kinds import label
 from search import analysis, service
+from search.sync import elasticsearch_enabled
 from search.types import KINDS, SearchQuery, SearchResults
 
 router = Router(tags=["Tìm kiếm"])
 ERRORS = {404: NotFoundOut, 422: ValidationErrorOut}
 MAX_QUERY_CHARS = 200
 MAX_PAGE_SIZE = 50
+# At least one letter or digit (Python's \w, as in search.analysis): words that fold to nothing searchable
+# (other scripts) find nothing; a query of only spaces and punctuation is refused.
+SEARCHABLE = r"[^\W_]"
 
 SearchKind = Literal["section", "session", "milestone", "venue", "news", "story", "results", "directive", "notice",
                      "rebuttal", "faq"]
@@ -25,16 +28,18 @@ assert SearchKind.__args__ == KINDS
 
 
 class SearchParams(SectionParam, AreaParams):
-    q: str = Field(..., min_length=1, max_length=MAX_QUERY_CHARS,
-                   description="Từ khóa, có dấu hoặc không dấu; gõ Telex thô (ddieemr thi) cũng hiểu.")
+    q: str = Field(..., min_length=1, max_length=MAX_QUERY_CHARS, pattern=SEARCHABLE,
+                   description="Từ khóa, có dấu hoặc không dấu; gõ Telex thô (ddieemr thi) cũng hiểu. Cần ít nhất "
+                               "một chữ hoặc số.")
     kind: SearchKind | None = Field(None, description="Chỉ tìm một loại nội dung.")
     year: int | None = Field(None, ge=2000, le=2100, description="Năm của kỳ thi.")
     page: int = Field(1, ge=1, le=50, description="Trang kết quả, bắt đầu từ 1.")
     page_size: int = Field(10, ge=1, le=MAX_PAGE_SIZE, description=f"Số kết quả mỗi trang (tối đa {MAX_PAGE_SIZE}).")
 
 
-class SuggestParams(Schema):
-    q: str = Field(..., min_length=1, max_length=100, description="Phần đã gõ.")
+class SuggestParams(QueryParams):
+    q: str = Field(..., min_length=1, max_length=100, pattern=SEARCHABLE,
+                   description="Phần đã gõ, có ít nhất một chữ hoặc số.")
     limit: int = Field(8, ge=1, le=20)
 
 
@@ -95,10 +100,13 @@ class SuggestOut(Schema):
     suggestions: list[SuggestionOut]
 
 
-def _query_text(q: str) -> str:
-    if not analysis.analyse(q):
-        raise ParameterError("q", "Từ khóa cần có ít nhất một chữ hoặc số.")
-    return q
+def searchable(q: str) -> bool:
+    """Whether ``q`` has a word search can look for (letters of other scripts fold to none)."""
+    return bool(analysis.analyse(q))
+
+
+def _backend_name() -> str:
+    return "elasticsearch" if elasticsearch_enabled() else "database"
 
 
 def search_query(request, params: SearchParams) -> SearchQuery:
@@ -109,7 +117,7 @@ def search_query(request, params: SearchParams) -> SearchQuery:
     if area is not None and area.unit.level != AdministrativeUnit.Level.PROVINCE:
         codes = frozenset(AdministrativeUnit.objects.filter(pk__in=area.unit_ids).values_list("code", flat=True))
     return SearchQuery(
-        text=_query_text(params.q), root=context.root_path, now=context.now,
+        text=params.q, root=context.root_path, now=context.now,
         kinds=(params.kind,) if params.kind else (), section_keys=tuple(s.section_key for s in sections),
         year=params.year, area_codes=codes, include_province_wide=area.include_province_wide if area else True,
         offset=(params.page - 1) * params.page_size, limit=params.page_size,
@@ -134,9 +142,8 @@ def search(request, params: Query[SearchParams]):
     """Tìm trong mọi nội dung công khai: chuyên mục, lịch thi, điểm thi, tin tức, văn bản, thông báo,
     chống tin giả, hỏi - đáp. Không phân biệt dấu (có dấu đúng được xếp trên), hiểu “d” thay “đ” và Telex
     thô; tra chính xác số văn bản, mã điểm thi. Kèm số đếm theo loại, địa bàn, năm."""
-    reject_unknown(request, SearchParams)
     query = search_query(request, params)
-    results = service.search(query)
+    results = service.search(query) if searchable(params.q) else SearchResults([], 0, _backend_name())
     return {
         "query": params.q, "interpreted_as": results.interpreted_as or None, "backend": results.backend,
         "total": results.total, "total_exact": results.total_exact, "page": params.page, "page_size": params.page_size,
@@ -152,8 +159,8 @@ def search(request, params: Query[SearchParams]):
 @router.get("/search/suggest", response={200: SuggestOut, **ERRORS}, summary="Gợi ý khi đang gõ")
 def suggest(request, params: Query[SuggestParams]):
     """Tiêu đề bắt đầu bằng phần đã gõ (từ cuối được hiểu là tiền tố)."""
-    reject_unknown(request, SuggestParams)
     context = site_context(request)
-    suggestions, backend = service.suggest(_query_text(params.q), context.root_path, params.limit)
+    suggestions, backend = (service.suggest(params.q, context.root_path, params.limit) if searchable(params.q)
+                            else ([], _backend_name()))
     return {"query": params.q, "backend": backend,
             "suggestions": [{"text": s.text, "kind": s.kind, "url": s.url} for s in suggestions]}

@@ -4,8 +4,11 @@ On SQLite two FTS5 tables linked to it mirror the term columns (kept in step by 
 generated ``tsvector`` columns with GIN indexes do. Migration 0003 creates them (see search.database).
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from search.analysis import terms
 
 
 class SearchEntry(models.Model):
@@ -86,3 +89,31 @@ class IndexChange(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class SearchSynonym(models.Model):
+    """Expressions the public search takes for one another, both ways ("THPT | trung học phổ thông"): what is
+    typed is also looked for in each of the others' words (``search.synonyms``)."""
+
+    expressions = models.TextField(
+        _("các cách viết"),
+        help_text=_("Các cách viết cùng nghĩa, cách nhau bằng dấu |. Ví dụ: THPT | trung học phổ thông."))
+    note = models.CharField(_("ghi chú"), max_length=200, blank=True)
+    active = models.BooleanField(_("đang dùng"), default=True)
+
+    class Meta:
+        verbose_name = _("từ đồng nghĩa khi tìm kiếm")
+        verbose_name_plural = _("từ đồng nghĩa khi tìm kiếm")
+        ordering = ["expressions"]
+
+    def __str__(self) -> str:
+        return self.expressions
+
+    def expression_list(self) -> list[str]:
+        """The expressions as written, those with at least one letter or digit."""
+        return [e.strip() for e in self.expressions.split("|") if terms(e)]
+
+    def clean(self) -> None:
+        if len(self.expression_list()) < 2:
+            raise ValidationError({"expressions": _(
+                "Cần ít nhất hai cách viết có chữ hoặc số, cách nhau bằng dấu | (ví dụ: THPT | trung học phổ thông).")})

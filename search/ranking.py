@@ -115,8 +115,11 @@ class _Scoring:
         self.phrases = [_padded(p) for p in dict.fromkeys([first, decoded, core_first]) if len(p) > 1]
         # Two consecutive words kept together ("Châu Đốc", "phúc khảo"), counted once per distinct pair: in the
         # title or places (beyond the phrase, from three words on) and in the text.
-        self.pairs = _pairs(query)
-        self.title_pairs = self.pairs if len(query.core) > 2 else set()
+        # Each pair of consecutive words that matter, as the group indexes and " a b " in each spelling.
+        self.pairs = [(i, i + 1, tuple(_padded((a, b)) for a in one.alternatives for b in two.alternatives))
+                      for i, (one, two) in enumerate(zip(query.groups, query.groups[1:], strict=False))
+                      if not (one.filler or two.filler)]
+        self.title_pairs = len(query.core) > 2  # with two words, the phrase bonus already counts the title
         self.compact = "".join(first)
 
 
@@ -132,6 +135,7 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
     total = 0.0
     matched = 0.0  # the weight of the words that matter found anywhere
     in_title = 0
+    found = []
     for group in scoring.groups:
         alternatives = group.alternatives
         if group.only:
@@ -148,23 +152,26 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
         best = max(3.0 * hit_title, 5.0 * hit_code, 3.0 * hit_place, in_text)  # where the word counts most
         total += group.weight * (best + (0.5 if frequency and best > in_text else 0.0))
         if group.toned and group.toned in candidate.toned:
-            total += 1.5 * group.weight
+            total += 1.5 if group.core else 1.5 * group.weight  # typed with the right diacritics
         if group.year and year in alternatives:
             total += 2.0
+        found.append(hit_title or hit_code or hit_place or frequency > 0)
         if group.core:
             in_title += hit_title
-            if hit_title or hit_code or hit_place or frequency > 0:
+            if found[-1]:
                 matched += group.weight
     total += 2.0 * matched + 4.0 * matched / scoring.core_weight  # how much of what matters is found
     if scoring.core_count and in_title == scoring.core_count:
         total += 3.0 + 2.0 * in_title / max(title.count(" ") - 1, 1)  # a short title counts more
     if any(phrase in title for phrase in scoring.phrases):
         total += 4.0
-    for pair in scoring.pairs:
-        if pair in scoring.title_pairs and (pair in title or pair in place):
-            total += 2.0
-        elif text.get(pair[1:-1]):
+    for i, j, forms in scoring.pairs:  # a two-syllable word kept together, not its syllables scattered
+        if any(p in title or p in place for p in forms):
+            total += 2.0 if scoring.title_pairs else 0.0  # two words: the phrase bonus counted it
+        elif any(text.get(p[1:-1]) for p in forms):
             total += 1.0
+        elif found[i] and found[j]:
+            total -= 1.0
     compact = scoring.compact
     if len(compact) >= 4:  # a code of four characters or more, typed whole or as its start
         if compact in candidate.codes:
@@ -174,9 +181,19 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
     return round(total, 3)
 
 
-def ranked(candidates: list[Candidate], query: AnalysedQuery, prefix_last: bool = False) -> list[tuple[float, str]]:
-    scoring = _Scoring(query, prefix_last)
-    scored = [(_score(c, scoring), c) for c in candidates]
+def ranked(candidates: list[Candidate], query: AnalysedQuery | list[AnalysedQuery],
+           prefix_last: bool = False) -> list[tuple[float, str]]:
+    """The candidates best first. With several queries (one question in other words: synonyms), each candidate
+    scores its best over them."""
+    asked = [query] if isinstance(query, AnalysedQuery) else query
+    scorings = [_Scoring(q, prefix_last) for q in asked]
+    if len(scorings) == 1:
+        scored = [(_score(c, scorings[0]), c) for c in candidates]
+    else:
+        # A query in more words scores more: the others' scores are scaled down to the typed one's words.
+        scale = [min(1.0, scorings[0].core_weight / s.core_weight) for s in scorings]
+        scored = [(max(round(_score(c, s) * f, 3) for s, f in zip(scorings, scale, strict=True)), c)
+                  for c in candidates]
     # Ties: newer first, then by title (not by key: ids differ between databases, titles do not).
     # Padded titles sort as their word lists would: the space sorts before every letter and digit.
     scored.sort(key=lambda sc: (-sc[0], -(sc[1].date.toordinal() if sc[1].date else 0), sc[1].title, sc[1].key))

@@ -6,7 +6,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from cms.models import ProvinceSettings
 from exam_news.models import ExamVenue
-from search import sync
+from search import sync, synonyms
+from search.models import SearchSynonym
 
 
 def _page_changed(sender, instance: Page, **kwargs) -> None:
@@ -30,6 +31,10 @@ def _portal_changed(sender, instance: ProvinceSettings, **kwargs) -> None:
     sync.schedule(paths=[instance.site.root_page.path])  # public URLs follow the portal address
 
 
+def _synonyms_changed(sender, **kwargs) -> None:
+    synonyms.reset()  # this process at once; the others within synonyms.KEEP_SECONDS
+
+
 def connect() -> None:
     page_published.connect(_page_changed, dispatch_uid="search-publish")
     page_unpublished.connect(_page_changed, dispatch_uid="search-unpublish")
@@ -39,3 +44,5 @@ def connect() -> None:
     post_save.connect(_venue_changed, sender=ExamVenue, dispatch_uid="search-venue-save")
     post_delete.connect(_venue_changed, sender=ExamVenue, dispatch_uid="search-venue-delete")
     post_save.connect(_portal_changed, sender=ProvinceSettings, dispatch_uid="search-portal")
+    post_save.connect(_synonyms_changed, sender=SearchSynonym, dispatch_uid="search-synonym-save")
+    post_delete.connect(_synonyms_changed, sender=SearchSynonym, dispatch_uid="search-synonym-delete")

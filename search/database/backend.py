@@ -16,7 +16,7 @@ import math
 
 from django.utils import timezone
 
-from search import analysis
+from search import analysis, synonyms
 from search.database import frequencies, tables
 from search.database.counts import Counts, facet_counts
 from search.database.engines import match_for
@@ -50,23 +50,32 @@ class DatabaseBackend:
                 match = match_for(fixed, query)
                 counts = totals(match, window)
                 analysed = with_core_alternatives(analysed, fixed)
-                groups = fixed
                 if counts.total:
                     interpreted = " ".join(alts[0] for alts in fixed)
         analysed = frequencies.weighted(analysed, query.root)
         matched = [(match, counts)]
-        if counts.total < RELAX_BELOW and len(groups) > 1:
+        if counts.total < RELAX_BELOW and len(analysed.core) > 1:
             matched += loose_matches(analysed, query, window, counts.total)
-        counts = matched[-1][1]
-        total = counts.total
-        results = SearchResults(hits=[], total=total, backend=self.name, facets=counts.facets,
-                                interpreted_as=interpreted, total_exact=counts.exact)
-        if total == 0 or query.offset >= tables.MAX_RESULTS:
+        # The same query in other words (synonyms and abbreviations both ways), every word of them required;
+        # not when its own words already fill the candidates (only the newest of those would be ranked).
+        asked = [analysed]
+        for text in synonyms.variants(analysed.decoded) if counts.total < tables.MIN_CANDIDATES else ():
+            variant = frequencies.weighted(analysis.analyse(text), query.root)
+            variant_match = match_for([g.alternatives for g in variant.core], query)
+            variant_counts = totals(variant_match, window)
+            if variant_counts.total:
+                asked.append(variant)
+                matched.append((variant_match, variant_counts))
+        counts = max((c for _, c in matched), key=lambda c: c.total)
+        results = SearchResults(hits=[], total=counts.total, backend=self.name, facets=counts.facets,
+                                interpreted_as=interpreted, total_exact=counts.exact and len(asked) == 1)
+        if counts.total == 0 or query.offset >= tables.MAX_RESULTS:
             return results
-        ranked = ranked_keys([(m, c) for m, c in matched if c.total], analysed, window)
+        ranked = ranked_keys([(m, c) for m, c in matched if c.total], asked, window)
         ranked = ranked[query.offset:query.offset + query.limit]
         entries = hit_rows([key for _, key in ranked], HIT_FIELDS)
-        results.hits = [hit(entries[key], score, analysed) for score, key in ranked]
+        shown = analysis.merged(asked)  # the snippet marks the synonyms' words too
+        results.hits = [hit(entries[key], score, shown) for score, key in ranked]
         return results
 
     def suggest(self, text: str, root: str, now=None, limit: int = 8) -> list[Suggestion]:
@@ -78,7 +87,7 @@ class DatabaseBackend:
         # PostgreSQL: a short last word stands for hundreds of words; the probe tells whether the newest titles
         # are found sooner row by row than through the index.
         estimate = match.probe().estimate() if match.PROBE_FIRST else None
-        ranked = ranked_keys([(match, estimate)], analysed, tables.MIN_CANDIDATES, prefix_last=True)[:limit]
+        ranked = ranked_keys([(match, estimate)], [analysed], tables.MIN_CANDIDATES, prefix_last=True)[:limit]
         entries = hit_rows([key for _, key in ranked], SUGGESTION_FIELDS)
         return [Suggestion(text=entries[key]["title"], kind=entries[key]["kind"], url=entries[key]["url"], key=key)
                 for _, key in ranked]

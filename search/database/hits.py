@@ -29,9 +29,10 @@ def candidate_ids(match: Match, window: int, strong_only: bool = False,
     return list(dict.fromkeys([*head, *rest]))
 
 
-def ranked_keys(matched: list[tuple[Match, Counts | None]], analysed: analysis.AnalysedQuery, window: int,
+def ranked_keys(matched: list[tuple[Match, Counts | None]], asked: list[analysis.AnalysedQuery], window: int,
                 prefix_last: bool = False) -> list[tuple[float, str]]:
-    """The candidates of each match (every word required first, then the looser ones), ranked together."""
+    """The candidates of each match (every word required first, then the looser ones), ranked together by the
+    best score over the ways the query was asked (as typed, and in its synonyms' words)."""
     ids = list(dict.fromkeys(i for match, counts in matched
                              for i in candidate_ids(match, window, prefix_last, counts)))  # suggestions: titles, codes
     if not ids:
@@ -39,11 +40,11 @@ def ranked_keys(matched: list[tuple[Match, Counts | None]], analysed: analysis.A
     condition, params = among("id", ids)
     rows = fetch(f"SELECT key, title_terms, code_terms, place_terms, toned_terms, text_terms, year, date FROM {ENTRY} "
                  f"WHERE {condition}", params)  # a few hundred rows: no ORM in the way
-    needles = ranking.needles_of(analysed)
+    needles = list(dict.fromkeys(n for analysed in asked for n in ranking.needles_of(analysed)))
     candidates = [ranking.Candidate.of(key, title, codes, place, toned, ranking.frequencies(text, needles), year,
                                        as_date(date))
                   for key, title, codes, place, toned, text, year, date in rows]
-    return ranking.ranked(candidates, analysed, prefix_last)
+    return ranking.ranked(candidates, asked, prefix_last)
 
 
 def as_date(value: datetime.date | str | None) -> datetime.date | None:

@@ -69,13 +69,29 @@ def test_telex_is_reported_as_interpreted(client, portal):
     ({}, "q"), ({"q": ""}, "q"), ({"q": "   "}, "q"), ({"q": "?!…"}, "q"), ({"q": "a" * 201}, "q"),
     ({"q": "thi", "kind": "podcast"}, "kind"), ({"q": "thi", "year": "1990"}, "year"),
     ({"q": "thi", "page": "0"}, "page"), ({"q": "thi", "page_size": "500"}, "page_size"),
-    ({"q": "thi", "sort": "date"}, "sort"), ({"q": "thi", "area": "99999"}, "area"),
-    ({"q": "thi", "section": "thpt:1999"}, "section"),
+    ({"q": "thi", "sort": "date"}, "sort"), ({"q": "thi", "area": "9999"}, "area"),
+    ({"q": "thi", "section": ""}, "section"),
 ])
 def test_bad_queries_get_422_naming_the_parameter(client, portal, params, name):
     response = client.get("/api/v1/search", params)
     assert response.status_code == 422
     assert name in {str(d["loc"][-1]) for d in response.json()["detail"]}
+
+
+@pytest.mark.parametrize(("params", "name"), [
+    ({"q": "thi", "area": "99999"}, "area"), ({"q": "thi", "section": "thpt:1999"}, "section"),
+])
+def test_unknown_area_or_section_is_404_naming_it(client, portal, params, name):
+    response = client.get("/api/v1/search", params)
+    assert response.status_code == 404 and response.json()["detail"].startswith(f"{name}: ")
+
+
+def test_words_of_other_scripts_find_nothing_instead_of_failing(client, portal):
+    """The document asks for a letter or digit; one that folds to nothing searchable finds nothing."""
+    body = get(client, "/api/v1/search", q="\u19c4 \u4e2d").json()
+    assert body["total"] == 0 and body["results"] == []
+    assert get(client, "/api/v1/search/suggest", q="\u4e2d").json()["suggestions"] == []
+    assert client.get("/api/v1/search/suggest", {"q": "?!…"}).status_code == 422
 
 
 def test_suggest(client, portal):
@@ -89,7 +105,12 @@ def test_suggest(client, portal):
 def test_query_count_does_not_grow_with_the_number_of_hits(client, portal, synced):
     def count() -> int:
         from django.core.cache import cache
+
+        from search import synonyms
+        from search.database import frequencies
         cache.clear()
+        frequencies.reset()  # the words' document counts, kept for minutes per process, are counted again
+        synonyms.reset()
         with CaptureQueriesContext(connection) as queries:
             assert get(client, "/api/v1/search", q="thi", page_size=50).status_code == 200
         return len(queries)
