@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from exam_news.api.errors import ParameterError
+from exam_news.api.errors import NotFound
 from exam_news.api.params import PageParams
 from exam_news.public.schedule import memoised
 
@@ -23,7 +23,7 @@ def paginate(request: HttpRequest, queryset: QuerySet, params: PageParams,
     count = memoised(f"count:{digest[:32]}", queryset.count)
     pages = max(1, math.ceil(count / params.page_size))
     if params.page > pages:
-        raise ParameterError("page", f"page vượt quá số trang ({pages}).")
+        raise NotFound(f"page: chỉ có {pages} trang kết quả.")
     start = (params.page - 1) * params.page_size
     rows = list(queryset[start:start + params.page_size]) if count else []
     return {

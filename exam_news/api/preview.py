@@ -5,14 +5,14 @@ from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 from wagtail.models import Page, Revision
 
 from exam_news import models as m
 from exam_news.api.context import site_context
 from exam_news.api.details import detail
 from exam_news.api.errors import NotFound
-from exam_news.api.params import reject_unknown
+from exam_news.api.params import QueryParams
 from exam_news.api.schemas import ItemDetailOut, NotFoundOut, ValidationErrorOut
 
 SALT = "mua-thi.api.preview"
@@ -56,13 +56,12 @@ def admin_preview(request: HttpRequest, page: m.ExamContentPage) -> TemplateResp
         "item": item, "api_url": api_url, "minutes": settings.API_PREVIEW_TOKEN_MAX_AGE // 60})
 
 
-class PreviewParams(Schema):
+class PreviewParams(QueryParams):
     token: str = Field(..., min_length=10, max_length=2000, description="Mã xem trước do trang quản trị cấp.")
 
 
 @router.get("/preview", response={200: ItemDetailOut, 403: NotFoundOut, 404: NotFoundOut, 422: ValidationErrorOut},
             summary="Xem trước bản nháp bằng mã ký số")
 def preview(request, params: Query[PreviewParams]):
-    reject_unknown(request, PreviewParams)
     draft = revision_for(params.token)
     return detail(request, draft, site_context(request))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from exam_news.api.params import MAX_ID, reject_unknown
+from exam_news.api.params import MAX_ID, IsoDate, QueryParams, reject_unknown
 from exam_news.api.schemas import ValidationErrorOut
 from exam_news.models.radio import Bulletin
 from exam_news.radio import audio, renderers, stored_audio
@@ -91,9 +91,9 @@ class BulletinOut(Schema):
     items: list[BulletinItemOut]
 
 
-class BulletinFilters(Schema):
+class BulletinFilters(QueryParams):
     station: int | None = Field(None, ge=1, le=MAX_ID, description="Id đài truyền thanh.")
-    date: datetime.date | None = Field(None, description="Ngày phát (YYYY-MM-DD).")
+    date: IsoDate | None = Field(None, description="Ngày phát (YYYY-MM-DD).")
     section: int | None = Field(None, ge=1, le=MAX_ID, description="Id chuyên mục kỳ thi.")
 
 

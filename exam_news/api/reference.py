@@ -5,7 +5,7 @@ from typing import Literal
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 from ninja import Path as NinjaPath
 
 from cms.models import AdministrativeUnit
@@ -20,8 +20,8 @@ from exam_news.api.params import (
     MAX_ID,
     AreaParams,
     PageParams,
+    QueryParams,
     SectionParam,
-    reject_unknown,
     resolve_area,
     resolve_sections,
 )
@@ -40,7 +40,7 @@ router = Router(tags=["Chuyên mục, lịch thi, điểm thi"])
 ERRORS = {404: NotFoundOut, 422: ValidationErrorOut}
 
 
-class SectionFilters(Schema):
+class SectionFilters(QueryParams):
     kind: Literal["thpt", "lop10", "lop6"] | None = Field(None, description="Loại kỳ thi.")
     year: int | None = Field(None, ge=2000, le=2100)
 
@@ -56,7 +56,6 @@ def section_dict(section: m.ExamSectionPage, context) -> dict:
 
 @router.get("/sections", response={200: list[SectionOut], **ERRORS}, summary="Các chuyên mục kỳ thi")
 def sections(request, filters: Query[SectionFilters]):
-    reject_unknown(request, SectionFilters)
     context = site_context(request)
     if filters.kind and filters.kind not in m.ExamKind.values:
         raise ParameterError("kind", f"kind phải là một trong: {', '.join(m.ExamKind.values)}.")
@@ -66,7 +65,6 @@ def sections(request, filters: Query[SectionFilters]):
 
 @router.get("/sections/{section_id}", response={200: SectionOut, **ERRORS}, summary="Một chuyên mục")
 def section_detail(request, section_id: int = NinjaPath(..., ge=1, le=MAX_ID)):
-    reject_unknown(request)
     context = site_context(request)
     section = next((s for s in context.sections.values() if s.pk == section_id), None)
     if section is None:
@@ -118,7 +116,6 @@ def schedule_of(request, section: m.ExamSectionPage) -> tuple[m.ScheduleIndexPag
 @router.get("/schedule", response={200: ScheduleOut, **ERRORS}, summary="Lịch thi và các mốc thời gian")
 def schedule(request, params: Query[SectionParam]):
     """Lịch thi của một chuyên mục (mặc định: chuyên mục mới nhất)."""
-    reject_unknown(request, SectionParam)
     context = site_context(request)
     section = one_section(request, params)
     page, sessions, milestones = schedule_of(request, section)
@@ -163,7 +160,6 @@ def public_venues(request, section_reference: str | None, area_params: AreaParam
 
 @router.get("/venues", response={200: VenuePage, **ERRORS}, summary="Điểm thi")
 def venues(request, filters: Query[VenueFilters]):
-    reject_unknown(request, VenueFilters)
     queryset, refs = public_venues(request, filters.section, filters)
     if filters.code:
         queryset = queryset.filter(code=filters.code)
@@ -176,7 +172,6 @@ def venues(request, filters: Query[VenueFilters]):
 
 @router.get("/venues/{venue_id}", response={200: VenueOut, **ERRORS}, summary="Một điểm thi")
 def venue_detail(request, venue_id: int = NinjaPath(..., ge=1, le=MAX_ID)):
-    reject_unknown(request)
     queryset, refs = public_venues(request, None, AreaParams())
     venue = queryset.filter(pk=venue_id).first()
     if venue is None:
@@ -195,7 +190,6 @@ class UnitFilters(PageParams):
 def areas(request, filters: Query[UnitFilters]):
     """Đơn vị hành chính hiện hành (tỉnh, xã/phường/đặc khu) và trước 01/7/2025 (tỉnh, huyện), kèm mã các
     đơn vị kế thừa để cổng huyện cũ tìm được xã/phường mới."""
-    reject_unknown(request, UnitFilters)
     Level = AdministrativeUnit.Level
     queryset = AdministrativeUnit.objects.select_related("parent").prefetch_related(
         Prefetch("successors", queryset=AdministrativeUnit.objects.only("code"))).order_by("level", "code")
