@@ -3,6 +3,7 @@
 import datetime
 from typing import Literal
 
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from cms.models import AdministrativeUnit
@@ -75,9 +76,23 @@ class FacetsOut(Schema):
     year: list[FacetOut]
 
 
+class SuggestionOut(Schema):
+    text: str
+    kind: str
+    url: str
+
+
 class SearchOut(Schema):
     query: str
-    interpreted_as: str | None = Field(description="Câu tìm đã hiểu (giải mã Telex, sửa lỗi gõ), nếu khác.")
+    interpreted_as: str | None = Field(description="Câu tìm đã hiểu (giải mã Telex, sửa lỗi gõ, sửa dấu), nếu khác.")
+    message: str | None = Field(description="Câu báo cho người tìm, nếu có: “Đã tìm: …” khi câu gõ được sửa; "
+                                            "báo khi không có kết quả khớp đủ các từ hoặc không có kết quả nào.")
+    partial: bool = Field(description="true khi không mục nào có đủ các từ chính của câu tìm: kết quả là những mục "
+                                      "khớp nhiều từ nhất.")
+    did_you_mean: list[SuggestionOut] = Field(
+        description="“Có phải bạn muốn tìm …”: tiêu đề gần câu gõ, khi không có kết quả khớp tốt (còn lại: rỗng).")
+    faq: list[SuggestionOut] = Field(
+        description="Câu hỏi - đáp được quan tâm của chuyên mục, khi không có kết quả khớp tốt (còn lại: rỗng).")
     backend: Literal["elasticsearch", "database"]
     total: int = Field(description="Số kết quả: đếm chính xác đến 1.000; nhiều hơn thì là số ước lượng.")
     total_exact: bool = Field(description="false khi total và số đếm theo loại, địa bàn, năm là số ước lượng "
@@ -86,12 +101,6 @@ class SearchOut(Schema):
     page_size: int
     results: list[HitOut]
     facets: FacetsOut
-
-
-class SuggestionOut(Schema):
-    text: str
-    kind: str
-    url: str
 
 
 class SuggestOut(Schema):
@@ -107,6 +116,18 @@ def searchable(q: str) -> bool:
 
 def _backend_name() -> str:
     return "elasticsearch" if elasticsearch_enabled() else "database"
+
+
+DID_YOU_MEAN = 5
+
+
+def search_message(typed: str, results: SearchResults) -> str | None:
+    if results.total == 0:
+        return _("Không tìm thấy kết quả cho “%(query)s”. Có thể thử từ khóa ngắn hơn, hoặc xem các gợi ý "
+                 "và câu hỏi - đáp dưới đây.") % {"query": typed}
+    if results.partial:
+        return _("Không có mục nào khớp đủ các từ đã gõ; dưới đây là các mục khớp nhiều từ nhất.")
+    return _("Đã tìm: %(query)s") % {"query": results.interpreted_as} if results.interpreted_as else None
 
 
 def search_query(request, params: SearchParams) -> SearchQuery:
@@ -144,8 +165,16 @@ def search(request, params: Query[SearchParams]):
     thô; tra chính xác số văn bản, mã điểm thi. Kèm số đếm theo loại, địa bàn, năm."""
     query = search_query(request, params)
     results = service.search(query) if searchable(params.q) else SearchResults([], 0, _backend_name())
+    did_you_mean, faq = [], []
+    if results.total == 0 or results.partial:  # nothing matches well: suggestions and the most useful Q&A
+        faq = [{"text": s.text, "kind": s.kind, "url": s.url} for s in service.useful_questions(query.root)]
+        if searchable(params.q):
+            did_you_mean = [{"text": s.text, "kind": s.kind, "url": s.url}
+                            for s in service.did_you_mean(params.q, query.root, DID_YOU_MEAN)]
     return {
-        "query": params.q, "interpreted_as": results.interpreted_as or None, "backend": results.backend,
+        "query": params.q, "interpreted_as": results.interpreted_as or None,
+        "message": search_message(params.q, results), "partial": results.partial,
+        "did_you_mean": did_you_mean, "faq": faq, "backend": results.backend,
         "total": results.total, "total_exact": results.total_exact, "page": params.page, "page_size": params.page_size,
         "results": [{
             "kind": h.kind, "title": h.title, "url": h.url, "snippet": h.snippet, "date": h.date,

@@ -90,6 +90,7 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)  # "kind", "area", "year"
     interpreted_as: str = ""  # the query as understood (Telex decoded, typos corrected) when it differs
     total_exact: bool = True  # False: ``total`` and the facet counts are estimates (very common words)
+    partial: bool = False  # True: no item has every word that matters; these have most of them
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _forget_recent_api_responses():
     """Each process keeps the last API responses it served; a test starts without them."""
     from exam_news.api.caching import _recent
+    from search import synonyms
+    from search.database import frequencies
 
     _recent.clear()
+    frequencies.reset()  # the words' document counts each process keeps for minutes
+    synonyms.reset()  # the synonym sets each process keeps for a minute
 
 
 @pytest.fixture

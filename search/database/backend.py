@@ -66,9 +66,11 @@ class DatabaseBackend:
             if variant_counts.total:
                 asked.append(variant)
                 matched.append((variant_match, variant_counts))
+        partial = matched[0][1].total == 0 and len(asked) == 1
         counts = max((c for _, c in matched), key=lambda c: c.total)
         results = SearchResults(hits=[], total=counts.total, backend=self.name, facets=counts.facets,
-                                interpreted_as=interpreted, total_exact=counts.exact and len(asked) == 1)
+                                interpreted_as=interpreted, total_exact=counts.exact and len(asked) == 1,
+                                partial=partial and counts.total > 0)
         if counts.total == 0 or query.offset >= tables.MAX_RESULTS:
             return results
         ranked = ranked_keys([(m, c) for m, c in matched if c.total], asked, window)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from search import filters, ranking
+from search.database import frequencies
 from search.database.tables import WRITE_CHUNK
 from search.models import SearchEntry, SearchEntryArea, SearchTerm
 from search.types import SearchDocument
@@ -34,6 +35,7 @@ def write(docs: Iterable[SearchDocument]) -> int:
     docs = list(docs)
     for start in range(0, len(docs), WRITE_CHUNK):
         _write_chunk(docs[start:start + WRITE_CHUNK])
+    frequencies.reset()  # this process counts words again; the others within frequencies.KEEP_SECONDS
     return len(docs)
 
 
@@ -53,6 +55,7 @@ def _write_chunk(docs: list[SearchDocument]) -> None:
 
 
 def delete(keys: Iterable[str]) -> int:
+    frequencies.reset()
     return SearchEntry.objects.filter(key__in=list(keys)).delete()[1].get(SearchEntry._meta.label, 0)
 
 
@@ -69,6 +72,7 @@ def replace_under(path: str, docs: list[SearchDocument]) -> list[str]:
 
 def clear() -> None:
     SearchEntry.objects.all().delete()
+    frequencies.reset()
 
 
 def purge_expired(now: datetime.datetime | None = None) -> int:

@@ -1,0 +1,215 @@
+"""Whole questions, misspelt words and synonyms on the database backend (SQLite and PostgreSQL): question and
+filler words are not required, rarer words count more, entries with most of the words are found when few have all
+of them, synonyms work both ways and are editable data, a wrong tone mark is read back ("Đã tìm: …"), and a search
+that finds nothing good offers suggestions and the Q&A column."""
+
+import datetime
+
+import pytest
+
+from search import analysis, question_words, ranking, synonyms
+from search.database import frequencies, writing
+from search.models import SearchSynonym
+from search.tone_fixes import retoned
+from search.types import SearchDocument
+from tests.search.helpers import find, titles
+
+pytestmark = pytest.mark.django_db
+ROOT = "00010001"
+
+
+def doc(key: str, title: str, kind: str = "news", year: int = 2025, **fields) -> SearchDocument:
+    day = int(key.split(":")[1]) % 28 + 1
+    defaults = {"root": ROOT, "summary": "", "body": "", "date": datetime.date(year, 6, day),
+                "section_key": f"thpt:{year}", "url": f"https://angiang.gov.vn/{key}",
+                "path": f"{ROOT}0001{key[-4:]:0>4}"}
+    return SearchDocument(key=key, kind=kind, title=title, year=year, **{**defaults, **fields})
+
+
+@pytest.fixture
+def questions():
+    writing.write([
+        doc("page:1", "Thí sinh được mang những vật dụng gì vào phòng thi?", kind="faq",
+            summary="Thí sinh được mang bút, thước, máy tính cầm tay không có chức năng soạn thảo văn bản."),
+        doc("page:2", "Muốn phúc khảo bài thi thì làm thế nào?", kind="faq",
+            summary="Nộp đơn phúc khảo tại trường trong mười ngày kể từ ngày công bố kết quả."),
+        doc("page:3", "Thí sinh bị ốm trong ngày thi được thi đợt hai", kind="news",
+            summary="Thí sinh ốm đau, tai nạn được xét dự thi đợt hai."),
+        doc("page:4", "Phòng thi được bố trí quạt và nước uống", kind="news",
+            summary="Các phòng thi có quạt, nước uống cho thí sinh."),
+        doc("page:5", "Lịch thi tuyển sinh lớp 10 năm học 2025-2026", kind="news",
+            summary="Kỳ thi tuyển sinh lớp 10 diễn ra hai ngày."),
+        doc("page:6", "Kế hoạch tổ chức Kỳ thi tốt nghiệp trung học phổ thông", kind="directive",
+            summary="Ủy ban nhân dân tỉnh ban hành kế hoạch."),
+        doc("page:7", "Điều chỉnh nguyện vọng xét tuyển", kind="milestone",
+            summary="Thí sinh điều chỉnh nguyện vọng trực tuyến."),
+        doc("page:8", "Ngày hội thi thể thao của học sinh", kind="news", summary="Các em thi đấu sôi nổi."),
+        doc("page:9", "Tiếp sức mùa thi tại điểm thi THPT Long Xuyên", kind="story",
+            summary="Đoàn viên hướng dẫn thí sinh vào phòng thi."),
+    ])
+
+
+# --- Question and filler words --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, kept", [
+    ("cho em hỏi bao giờ thì được phúc khảo bài thi ạ", ["phúc", "khảo", "bài", "thi"]),
+    ("có được mang máy tính cầm tay vào phòng thi không", ["mang", "máy", "tính", "cầm", "tay", "vào", "phòng", "thi"]),
+    ("đi thi cần mang theo giấy tờ gì", ["thi", "mang", "theo", "giấy", "tờ"]),
+    # "bao" alone is "báo", "thi" is never "thì", "the" may be "thẻ": kept when typed without marks
+    ("giay bao du thi", ["giay", "bao", "du", "thi"]),
+    ("the du thi o dau", ["the", "du", "thi"]),
+    ("cô giáo chủ nhiệm", ["cô", "giáo", "chủ", "nhiệm"]),  # "cô" is not "có"
+])
+def test_question_and_filler_words_are_told_from_the_words_that_matter(typed, kept):
+    words = typed.split()
+    flags = question_words.filler_flags(words)
+    assert [w for w, filler in zip(words, flags, strict=True) if not filler] == kept
+
+
+def test_a_query_of_filler_words_only_keeps_them_all():
+    analysed = analysis.analyse("có không")
+    assert [g.word for g in analysed.core] == ["có", "không"]
+
+
+def test_a_whole_question_finds_the_answer_first(questions):
+    assert titles(find("có được mang máy tính cầm tay vào phòng thi không"))[0] == \
+        "Thí sinh được mang những vật dụng gì vào phòng thi?"
+    assert titles(find("cho em hỏi bao giờ thì được phúc khảo bài thi ạ"))[0] == \
+        "Muốn phúc khảo bài thi thì làm thế nào?"
+
+
+def test_an_extra_word_no_item_has_does_not_hide_the_answer(questions):
+    """"sáng" and "bù" are in no item: the item with most of the words is found, marked partial."""
+    results = find("con em bị ốm sáng ngày thi có được thi bù không")
+    assert titles(results)[0] == "Thí sinh bị ốm trong ngày thi được thi đợt hai"
+    assert results.partial
+
+
+def test_items_with_every_word_rank_above_those_missing_one(questions):
+    # "phòng thi nước uống": page:4 has all three words that matter; page:1 and page:9 only "phòng thi"
+    found = titles(find("phòng thi có nước uống không"))
+    assert found[0] == "Phòng thi được bố trí quạt và nước uống"
+    assert not find("phòng thi có nước uống không").partial
+
+
+def test_rare_words_weigh_more_than_common_ones(questions):
+    analysed = frequencies.weighted(analysis.analyse("thi nguyện vọng"), ROOT)
+    weight = {g.word: g.weight for g in analysed.groups}
+    assert weight["nguyện"] > weight["thi"] and weight["vọng"] > weight["thi"]
+    filler = frequencies.weighted(analysis.analyse("nguyện vọng là gì"), ROOT)
+    assert {g.word: g.weight for g in filler.groups}["gì"] == frequencies.FILLER_WEIGHT
+
+
+def test_syllables_kept_together_rank_above_scattered_ones():
+    query = analysis.analyse("phúc khảo")
+    together = ranking.Candidate.of("a", "ket qua", "", "", "", {"phuc": 1, "khao": 1, "phuc khao": 1}, None, None)
+    apart = ranking.Candidate.of("b", "ket qua", "", "", "", {"phuc": 1, "khao": 1}, None, None)
+    assert ranking.score(together, query) > ranking.score(apart, query)
+
+
+# --- Typos ----------------------------------------------------------------------------------------------
+
+def test_a_wrong_tone_mark_is_read_back_from_the_results():
+    assert retoned("nguyện vộng", ["Điều chỉnh nguyện vọng xét tuyển"]) == "nguyện vọng"
+    assert retoned("Giấy báo dư thi", ["Giấy báo dự thi ghi sai"]) == "Giấy báo dự thi"
+    assert retoned("tot nghiep", ["tốt nghiệp"]) == ""  # typed without marks: not a mistake
+    assert retoned("diễm thi", ["Diễm thi đậu", "Điểm thi"]) == ""  # the word as typed is there
+
+
+def test_the_api_says_what_was_searched(client, portal_with_questions):
+    body = client.get("/api/v1/search", {"q": "nguyện vộng"}).json()
+    assert body["results"][0]["title"] == "Điều chỉnh nguyện vọng xét tuyển"
+    assert body["interpreted_as"] == "nguyện vọng" and body["message"] == "Đã tìm: nguyện vọng"
+    body = client.get("/api/v1/search", {"q": "lich thj"}).json()  # a letter off: corrected from the vocabulary
+    assert body["message"] == "Đã tìm: lich thi" and body["total"] >= 1
+
+
+# --- Synonyms -------------------------------------------------------------------------------------------
+
+SETS = [[(e, " ".join(analysis.terms(e))) for e in SearchSynonym(expressions=text).expression_list()]
+        for text, _ in synonyms.BUILT_IN]
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("điểm thi THPT", "điểm thi trung học phổ thông"),
+    ("tot nghiep trung hoc pho thong", "tot nghiep THPT"),
+    ("thi vào 10", "tuyển sinh lớp 10"),
+    ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+    ("chấm phúc khảo", "phúc khảo"),
+    ("một ngàn thí sinh", "một nghìn thí sinh"),
+])
+def test_synonyms_give_the_query_in_other_words(typed, expected):
+    assert expected in synonyms.variants(typed, SETS)
+
+
+def test_no_synonym_no_variant():
+    assert synonyms.variants("lịch thi ngữ văn", SETS) == []
+
+
+def test_synonyms_find_items_both_ways(questions):
+    assert "Kế hoạch tổ chức Kỳ thi tốt nghiệp trung học phổ thông" in titles(find("kế hoạch thi THPT"))
+    assert titles(find("thi vao 10"))[0] == "Lịch thi tuyển sinh lớp 10 năm học 2025-2026"
+    assert titles(find("UBND tỉnh ban hành kế hoạch"))[0] == "Kế hoạch tổ chức Kỳ thi tốt nghiệp trung học phổ thông"
+
+
+def test_synonyms_are_editable_data_that_apply_at_once(questions):
+    assert find("nước giải khát").partial  # only items with "nước" alone
+    SearchSynonym.objects.create(expressions="nước giải khát | nước uống")
+    found = find("nước giải khát")
+    assert titles(found)[0] == "Phòng thi được bố trí quạt và nước uống" and not found.partial
+    SearchSynonym.objects.filter(expressions__startswith="nước giải khát").update(active=False)
+    synonyms.reset()  # an update() sends no signal; other processes see edits within KEEP_SECONDS
+    assert find("nước giải khát").partial
+
+
+def test_the_synonym_snippet_refuses_a_set_of_one(admin_client):
+    response = admin_client.post("/admin/snippets/mua_thi_search/searchsynonym/add/",
+                                 {"expressions": "THPT | ", "note": "", "active": "on"})
+    assert response.status_code == 200
+    assert "Cần ít nhất hai cách viết" in response.content.decode()
+    assert not SearchSynonym.objects.filter(expressions="THPT | ").exists()
+    response = admin_client.post("/admin/snippets/mua_thi_search/searchsynonym/add/",
+                                 {"expressions": "trường chuyên | THPT chuyên", "note": "", "active": "on"})
+    assert response.status_code == 302
+    assert SearchSynonym.objects.filter(expressions__startswith="trường chuyên").exists()
+
+
+def test_the_built_in_synonyms_are_installed_by_the_migration():
+    have = set(SearchSynonym.objects.values_list("expressions", flat=True))
+    assert {text for text, _ in synonyms.BUILT_IN} <= have or synonyms.install_built_in() == len(synonyms.BUILT_IN)
+
+
+# --- Nothing good found ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def portal_with_questions(section, synced):
+    from exam_news import models as m
+    from tests.exam_news.factories import add_page
+
+    for title in ("Thí sinh cần mang theo những gì khi đi thi?", "Muốn phúc khảo bài thi thì làm thế nào?"):
+        synced(add_page, section, m.QuestionPage(title=title, summary="Trả lời ngắn."))
+    synced(add_page, section, m.NewsPage(title="Điều chỉnh nguyện vọng xét tuyển", summary="Hướng dẫn."))
+    synced(add_page, section, m.NewsPage(title="Lịch thi các môn", summary="Lịch thi chính thức."))
+    return section
+
+
+def test_nothing_found_offers_suggestions_and_the_questions(client, portal_with_questions):
+    body = client.get("/api/v1/search", {"q": "xqzw vwkj"}).json()
+    assert body["total"] == 0 and body["results"] == []
+    assert body["message"].startswith("Không tìm thấy kết quả")
+    assert [q["text"] for q in body["faq"]][:2] == ["Thí sinh cần mang theo những gì khi đi thi?",
+                                                     "Muốn phúc khảo bài thi thì làm thế nào?"]
+    assert all(q["kind"] == "faq" and q["url"] for q in body["faq"])
+
+
+def test_a_partial_match_offers_did_you_mean(client, portal_with_questions):
+    body = client.get("/api/v1/search", {"q": "lịch thi xqzw"}).json()
+    assert body["partial"] and body["total"] >= 1
+    assert body["message"].startswith("Không có mục nào khớp đủ")
+    assert "Lịch thi các môn" in [s["text"] for s in body["did_you_mean"]] and body["faq"]
+
+
+def test_a_good_match_offers_nothing_extra(client, portal_with_questions):
+    body = client.get("/api/v1/search", {"q": "lịch thi"}).json()
+    assert body["total"] >= 1 and not body["partial"]
+    assert body["did_you_mean"] == [] and body["faq"] == [] and body["message"] is None
