@@ -2,8 +2,8 @@
 recall@10 and nDCG@10 of the database backend over the demo content (with the 2024 articles imported from the
 old portal), each held above a floor.
 
-The floors are the figures measured when the set was written (2026-12-04, before the matching and ranking work of
-issue #22 points 1–4), rounded down to 0.05: raise them as the ranking improves. The same figures beside a plain
+The floors are the figures of the ranking at commit bb7a5cf (2026-12-04, when the set was written), rounded down
+to 0.05: raise them as the ranking improves. The same figures beside a plain
 BM25 baseline, and the generated-corpus class, come from ``.venv/bin/python bench/search/relevance.py``.
 Run on SQLite (the suite's default database)."""
 
