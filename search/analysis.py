@@ -111,6 +111,15 @@ def analyse(query: str) -> AnalysedQuery:
     return AnalysedQuery(text=text, decoded=decoded_text, groups=tuple(groups))
 
 
+def core_text(text: str) -> str:
+    """The text without its question and filler words (as typed; unchanged when it has none, or only those)."""
+    words = _WORD.findall(text)
+    flags = filler_flags(words)
+    if not any(flags) or all(flags):
+        return text
+    return " ".join(w for w, filler in zip(words, flags, strict=True) if not filler)
+
+
 def merged(asked: list[AnalysedQuery]) -> AnalysedQuery:
     """One query holding the words of several (for snippets that mark the words of each)."""
     if len(asked) == 1:
@@ -120,7 +129,11 @@ def merged(asked: list[AnalysedQuery]) -> AnalysedQuery:
 
 
 def _decoded_word(match: re.Match) -> str:
-    word = match.group()
+    return decoded_word(match.group())
+
+
+def decoded_word(word: str) -> str:
+    """The word with raw Telex decoded ("ddieemr" → "điểm"), else as it is."""
     return (decode_telex(word.lower()) if word.isascii() else None) or word
 
 

@@ -6,8 +6,10 @@ import datetime
 import logging
 from collections.abc import Callable
 
-from search.analysis import AnalysedQuery, analyse
-from search.database.backend import corrected_groups, with_alternatives
+from search import synonyms
+from search.analysis import AnalysedQuery, analyse, merged
+from search.database import frequencies
+from search.database.backend import RELAX_BELOW, corrected_groups, loose_levels, with_alternatives
 from search.elastic.breaker import get_breaker
 from search.elastic.client import search_engine
 from search.elastic.engines import Engine
@@ -49,25 +51,56 @@ class ElasticsearchBackend(SearchIndex):
         return response
 
     def search(self, query: SearchQuery) -> SearchResults:
-        analysed = analyse(query.text)
-        body = search_body(query, analysed)
+        """As the database backend: every word that matters first (with the query in its synonyms' words too);
+        with fewer than RELAX_BELOW found, most of them (``minimum_should_match``); with none, typo corrections."""
+        analysed = frequencies.weighted(analyse(query.text), query.root)
+        also = tuple(frequencies.weighted(analyse(text), query.root) for text in synonyms.variants(analysed.decoded))
+        body = search_body(query, analysed, also=also)
         response = self._guarded(lambda engine: engine.search(self.alias, body))
         try:
             if not analysed:  # the newest in scope: the response is the page
                 return results_from_response(response, analysed, query)
-            if response["hits"]["total"]["value"]:
-                return self._with_page(response, analysed, query)
+            found = response["hits"]["total"]["value"]
+            typo_results = None
+            if found == 0:
+                typo_results = self._typo_search(query, analysed)
+                if typo_results.total:
+                    return typo_results
+            if found < RELAX_BELOW and len(analysed.core) > 1:
+                loose = self._loose(query, analysed, also, found)
+                if loose is not None:
+                    results = self._with_page(loose, analysed, query, also=also)
+                    results.partial = found == 0
+                    return results
+            if found:
+                return self._with_page(response, analysed, query, also=also)
         except (KeyError, TypeError, ValueError) as exc:
             raise SearchBackendError(f"Unexpected search response: {describe(exc)}") from exc
-        return self._typo_search(query, analysed)
+        return typo_results
+
+    def _loose(self, query: SearchQuery, analysed: AnalysedQuery, also: tuple[AnalysedQuery, ...],
+               found: int) -> dict | None:
+        """The response for most of the words (the database backend's loosest level; one word of two only when
+        nothing has both), or None when it finds no more."""
+        levels = loose_levels(len(analysed.core))
+        minimum = levels[-1] if levels else (1 if found == 0 else None)
+        if minimum is None:
+            return None
+        body = search_body(query, analysed, also=also, minimum=minimum)
+        response = self._guarded(lambda engine: engine.search(self.alias, body))
+        if response["hits"]["total"]["value"] == 0 and found == 0 and minimum > 1:
+            body = search_body(query, analysed, also=also, minimum=1)
+            response = self._guarded(lambda engine: engine.search(self.alias, body))
+        return response if response["hits"]["total"]["value"] > found else None
 
     def _with_page(self, response: dict, analysed: AnalysedQuery, query: SearchQuery,
-                   matched_as: AnalysedQuery | None = None, fuzzy: bool = False) -> SearchResults:
+                   matched_as: AnalysedQuery | None = None, fuzzy: bool = False,
+                   also: tuple[AnalysedQuery, ...] = ()) -> SearchResults:
         """The candidates ranked, then the page's hits fetched with their highlights."""
-        keys = page_keys(response, analysed, query)
-        body = page_body(keys, matched_as or analysed, fuzzy)
+        keys = page_keys(response, analysed, query, also)
+        body = page_body(keys, merged([matched_as or analysed, *also]), fuzzy)
         page = self._guarded(lambda engine: engine.search(self.alias, body)) if keys else {"hits": {"hits": []}}
-        return results_from_response(response, analysed, query, page)
+        return results_from_response(response, analysed, query, page, also)
 
     def _typo_search(self, query: SearchQuery, analysed: AnalysedQuery) -> SearchResults:
         """Nothing found for the words as typed. As the database backend does, the words are corrected from the

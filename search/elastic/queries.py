@@ -22,7 +22,7 @@ import datetime
 import re
 
 from search import ranking
-from search.analysis import AnalysedQuery, analyse, compact_code, highlight
+from search.analysis import AnalysedQuery, analyse, compact_code, core_text, highlight
 from search.types import KINDS, AreaRef, FacetValue, SearchHit, SearchQuery, SearchResults, Suggestion
 
 BACKEND_NAME = "elasticsearch"
@@ -85,11 +85,21 @@ def _code_lookups(variant: str) -> list[dict]:
     return clauses
 
 
-def matching_clauses(variant: str, fuzzy: bool = False) -> list[dict]:
+def matching_texts(analysed: AnalysedQuery) -> list[str]:
+    """The words that matter (not the question and filler words, as in the database backend), as typed and, for
+    raw Telex, decoded."""
+    return list(dict.fromkeys(core_text(v) for v in analysed.variants))
+
+
+def matching_clauses(variant: str, fuzzy: bool = False, minimum: int | None = None, codes: str | None = None,
+                     ) -> list[dict]:
     """The clauses of which a document must match at least one (over all variants) to be found. ``fuzzy`` adds
-    the typo-tolerant match: asked only when the words as typed find nothing, as in the database backend."""
+    the typo-tolerant match: asked only when the words as typed find nothing, as in the database backend.
+    ``minimum``: how many of the words a document must have (all when None). ``codes``: the text looked up as a
+    document number or venue code (``variant`` when None)."""
+    words = {"operator": "and"} if minimum is None else {"minimum_should_match": minimum}
     return [
-        {"multi_match": {"query": variant, "type": "cross_fields", "fields": list(FOLDED_FIELDS), "operator": "and"}},
+        {"multi_match": {"query": variant, "type": "cross_fields", "fields": list(FOLDED_FIELDS), **words}},
         *([{
             "multi_match": {
                 "query": variant,
@@ -101,7 +111,7 @@ def matching_clauses(variant: str, fuzzy: bool = False) -> list[dict]:
                 "boost": 0.5,
             }
         }] if fuzzy else []),
-        *_code_lookups(variant),
+        *_code_lookups(variant if codes is None else codes),
     ]
 
 
@@ -113,17 +123,16 @@ def ranking_clauses(variant: str) -> list[dict]:
     return clauses
 
 
-def search_body(query: SearchQuery, analysed: AnalysedQuery, fuzzy: bool = False) -> dict:
+def search_body(query: SearchQuery, analysed: AnalysedQuery, fuzzy: bool = False,
+                also: tuple[AnalysedQuery, ...] = (), minimum: int | None = None) -> dict:
+    """``also``: the query in other words (synonyms), each with all its words; ``minimum``: how many of the
+    query's own words that matter a document must have (all when None)."""
     bool_query: dict = {"filter": filters(query)}
     if analysed:
-        bool_query["must"] = [
-            {
-                "bool": {
-                    "should": [c for v in analysed.variants for c in matching_clauses(v, fuzzy)],
-                    "minimum_should_match": 1,
-                }
-            }
-        ]
+        should = [c for v, typed in zip(matching_texts(analysed), analysed.variants, strict=False)
+                  for c in matching_clauses(v, fuzzy, minimum, codes=typed)]
+        should += [c for other in also for v in matching_texts(other) for c in matching_clauses(v)]
+        bool_query["must"] = [{"bool": {"should": should, "minimum_should_match": 1}}]
         bool_query["should"] = [c for v in analysed.variants for c in ranking_clauses(v)]
         sort: list = ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"key": "asc"}]
         start, size = 0, max(RERANK_WINDOW, query.offset + query.limit)  # the page is cut after re-ranking
@@ -212,32 +221,36 @@ def _hit(hit: dict, analysed: AnalysedQuery, score: float | None = None) -> Sear
     )
 
 
-def reranked(hits: list[dict], analysed: AnalysedQuery) -> list[tuple[dict, float | None]]:
-    """The candidates in ``search.ranking``'s order, with its scores. Documents indexed before they carried their
-    ranking terms (until ``search_index rebuild``) keep the engine's order."""
+def reranked(hits: list[dict], analysed: AnalysedQuery,
+             also: tuple[AnalysedQuery, ...] = ()) -> list[tuple[dict, float | None]]:
+    """The candidates in ``search.ranking``'s order, with its scores (the best over the query and ``also``, its
+    synonyms' words). Documents indexed before they carried their ranking terms (until ``search_index rebuild``)
+    keep the engine's order."""
     if not analysed or not hits or any("rank" not in h["_source"] for h in hits):
         return [(h, None) for h in hits]
-    needles = ranking.needles_of(analysed)
+    asked = [analysed, *also]
+    needles = list(dict.fromkeys(n for q in asked for n in ranking.needles_of(q)))
     by_key = {h["_source"]["key"]: h for h in hits}
     candidates = [ranking.Candidate.of(
         s["key"], s["rank"]["title"], s["rank"]["codes"], s["rank"]["place"], s["rank"]["toned"],
         ranking.frequencies(s["rank"]["text"], needles), s.get("year"), _date(s.get("date")))
         for s in (h["_source"] for h in hits)]
-    return [(by_key[key], score) for score, key in ranking.ranked(candidates, analysed)]
+    return [(by_key[key], score) for score, key in ranking.ranked(candidates, asked)]
 
 
-def page_keys(response: dict, analysed: AnalysedQuery, query: SearchQuery) -> list[str]:
+def page_keys(response: dict, analysed: AnalysedQuery, query: SearchQuery,
+              also: tuple[AnalysedQuery, ...] = ()) -> list[str]:
     """The keys of the page ``query`` asks for, in the ranking's order."""
-    ordered = reranked(response["hits"]["hits"], analysed)[query.offset:query.offset + query.limit]
+    ordered = reranked(response["hits"]["hits"], analysed, also)[query.offset:query.offset + query.limit]
     return [hit["_source"]["key"] for hit, _ in ordered]
 
 
 def results_from_response(response: dict, analysed: AnalysedQuery, query: SearchQuery | None = None,
-                          page: dict | None = None) -> SearchResults:
+                          page: dict | None = None, also: tuple[AnalysedQuery, ...] = ()) -> SearchResults:
     """Total, facets and hits of a search response. With ``query``, its page (offset, limit) of the candidates in
     the ranking's order; the hits shown come from ``page`` (the ``page_body`` response) when given."""
     hits = response["hits"]
-    ordered = reranked(hits["hits"], analysed)
+    ordered = reranked(hits["hits"], analysed, also)
     if query is not None and analysed:
         ordered = ordered[query.offset:query.offset + query.limit]
     if page is not None:

@@ -27,6 +27,9 @@ from search.elastic.index import document_body, mapping_body
 from search.elastic.queries import page_body, search_body
 from search.types import KINDS, AreaRef, SearchDocument, SearchQuery
 
+# The engine backend reads the words' weights, the synonyms and the typo corrections from the database index.
+pytestmark = pytest.mark.django_db
+
 NOW = datetime.datetime(2025, 6, 20, 8, 0, tzinfo=datetime.UTC)
 ROOT = "00010001"
 QUERY = SearchQuery(text="điểm thi Tân Châu", root=ROOT, now=NOW)
@@ -356,8 +359,10 @@ def test_search_sends_the_built_body_to_the_alias_and_reads_the_answer(fake):
         "aggregations": {"kind": {"buckets": [{"key": "venue", "doc_count": 1}]}},
     }
     results = ElasticsearchBackend().search(QUERY)
-    (_, sent), (_, page) = fake.calls("POST", "/muathi/_search")  # the candidates, then the page with highlights
+    # the candidates; with fewer than ten, those with three of the four words (none more here); the page
+    (_, sent), (_, loose), (_, page) = fake.calls("POST", "/muathi/_search")
     assert sent == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text))))
+    assert loose == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text), minimum=3)))
     assert page == json.loads(json.dumps(page_body(["venue:7"], analyse(QUERY.text))))
     assert results.backend == "elasticsearch"
     assert [h.key for h in results.hits] == ["venue:7"]
@@ -366,13 +371,15 @@ def test_search_sends_the_built_body_to_the_alias_and_reads_the_answer(fake):
     assert get_breaker().state == "closed"
 
 
-@pytest.mark.django_db  # the corrections come from the database's vocabulary (empty here)
 def test_typos_are_tolerated_only_when_the_words_as_typed_find_nothing(fake):
     fake.search_response = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}, "aggregations": {}}
     ElasticsearchBackend().search(QUERY)
-    first, second = (body for _, body in fake.calls("POST", "/muathi/_search"))
+    # then, with nothing found at all, any one of the words (as the database backend does)
+    first, second, *any_word = (body for _, body in fake.calls("POST", "/muathi/_search"))
     assert first == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text))))
     assert second == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text), fuzzy=True)))
+    assert [b["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]["minimum_should_match"]
+            for b in any_word] == [3, 1]  # three of the four words, then any one
 
 
 def test_server_errors_open_the_breaker(fake):
