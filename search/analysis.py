@@ -17,7 +17,7 @@ from functools import lru_cache
 from html import escape  # what django.utils.html.escape calls, without its lazy-string wrapper per call
 
 from cms.text import fold
-from search.question_words import filler_flags
+from search.question_words import filler_flags, is_question
 from search.telex import decode_telex
 
 _WORD = re.compile(r"[^\W_]+")
@@ -71,6 +71,7 @@ class AnalysedQuery:
     text: str  # as typed, NFC, spaces collapsed
     decoded: str  # Telex words replaced by what they spell; equal to ``text`` when nothing was decoded
     groups: tuple[TermGroup, ...]
+    question: bool = False  # asked as a question ("… ở đâu", "bao giờ …", "…?"): Q&A entries answer those
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -108,7 +109,8 @@ def analyse(query: str) -> AnalysedQuery:
         if len(groups) == MAX_QUERY_TERMS:
             break
     decoded_text = _WORD.sub(_decoded_word, text) if any(g.alternatives[1:] for g in groups) else text
-    return AnalysedQuery(text=text, decoded=decoded_text, groups=tuple(groups))
+    return AnalysedQuery(text=text, decoded=decoded_text, groups=tuple(groups),
+                         question=text.rstrip().endswith("?") or is_question(words))
 
 
 def core_text(text: str) -> str:

@@ -73,3 +73,19 @@ def filler_flags(words: list[str]) -> list[bool]:
                 for i in range(start, start + len(phrase)):
                     flags[i] = True
     return flags
+
+
+# What makes a query a question (typed with diacritics, or without them where the folded form is unambiguous).
+QUESTION_WORDS = _words("gì nào đâu sao mấy ai không chưa nhiêu")
+ASCII_QUESTION_WORDS = _words("gi nao khong chua nhieu")
+QUESTION_PHRASES = tuple(tuple(p.split()) for p in (
+    "bao giờ", "khi nào", "ở đâu", "thế nào", "làm sao", "ra sao", "mấy giờ", "bao nhiêu", "có phải", "được không"))
+
+
+def is_question(words: list[str]) -> bool:
+    """Whether the query asks a question ("… ở đâu", "bao giờ …", "… không", "…?")."""
+    for word in words:
+        typed = _typed_form(word)
+        if typed in QUESTION_WORDS or (typed.isascii() and typed in ASCII_QUESTION_WORDS):
+            return True
+    return any(_phrase_matches(words, start, phrase) for start in range(len(words)) for phrase in QUESTION_PHRASES)

@@ -19,6 +19,8 @@ from search import analysis
 from search.analysis import AnalysedQuery
 from search.types import SearchDocument
 
+QUESTION_ANSWER_BONUS = 3.0
+
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
 class Candidate:
@@ -33,13 +35,14 @@ class Candidate:
     text: dict[str, int]  # how often each query term occurs in the text (absent: not at all)
     year: int | None
     date: datetime.date | None
+    kind: str = ""
 
     @classmethod
     def of(cls, key: str, title_terms: str, code_terms: str, place_terms: str, toned_terms: str, text: dict[str, int],
-           year: int | None, date: datetime.date | None) -> "Candidate":
+           year: int | None, date: datetime.date | None, kind: str = "") -> "Candidate":
         """From the space-separated term lists the index stores."""
         return cls(key, f" {title_terms} ", frozenset(code_terms.split()), f" {place_terms} ",
-                   frozenset(toned_terms.split()), text, year, date)
+                   frozenset(toned_terms.split()), text, year, date, kind)
 
 
 def terms_of(doc: SearchDocument) -> dict[str, str]:
@@ -120,6 +123,7 @@ class _Scoring:
                       for i, (one, two) in enumerate(zip(query.groups, query.groups[1:], strict=False))
                       if not (one.filler or two.filler)]
         self.title_pairs = len(query.core) > 2  # with two words, the phrase bonus already counts the title
+        self.question = query.question
         self.compact = "".join(first)
 
 
@@ -172,6 +176,8 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
             total += 1.0
         elif found[i] and found[j]:
             total -= 1.0
+    if scoring.question and candidate.kind == "faq" and matched:
+        total += QUESTION_ANSWER_BONUS * matched / scoring.core_weight  # a question: answered by the Q&A column
     compact = scoring.compact
     if len(compact) >= 4:  # a code of four characters or more, typed whole or as its start
         if compact in candidate.codes:

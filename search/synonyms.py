@@ -40,6 +40,16 @@ BUILT_IN = [
     ("tin giả | tin đồn | tin sai sự thật", "chống tin giả"),
     ("giấy báo dự thi | thẻ dự thi", "giấy tờ"),
     ("giấy chứng nhận tốt nghiệp tạm thời | giấy chứng nhận TN tạm thời", "giấy tờ"),
+    ("hotline | đường dây nóng", "liên hệ"),
+    ("tra cứu điểm | xem điểm | tra điểm", "kết quả thi"),
+    ("thi đỗ | thi đậu", "Nam – Bắc"),
+    ("đỗ tốt nghiệp | đậu tốt nghiệp | đạt tốt nghiệp | công nhận tốt nghiệp", "kết quả thi"),
+    ("tỷ lệ | tỉ lệ | phần trăm", "chính tả i/y"),
+    ("tỷ | tỉ", "chính tả i/y"),
+    ("lý | lí", "chính tả i/y"),
+    ("kỹ | kĩ", "chính tả i/y"),
+    ("giông | dông", "chính tả"),
+    ("giấy tờ tùy thân | giấy tờ tuỳ thân | căn cước", "giấy tờ"),
 ]
 
 _lock = threading.Lock()

@@ -38,12 +38,12 @@ def ranked_keys(matched: list[tuple[Match, Counts | None]], asked: list[analysis
     if not ids:
         return []
     condition, params = among("id", ids)
-    rows = fetch(f"SELECT key, title_terms, code_terms, place_terms, toned_terms, text_terms, year, date FROM {ENTRY} "
-                 f"WHERE {condition}", params)  # a few hundred rows: no ORM in the way
+    rows = fetch(f"SELECT key, title_terms, code_terms, place_terms, toned_terms, text_terms, year, date, kind "
+                 f"FROM {ENTRY} WHERE {condition}", params)  # a few hundred rows: no ORM in the way
     needles = list(dict.fromkeys(n for analysed in asked for n in ranking.needles_of(analysed)))
     candidates = [ranking.Candidate.of(key, title, codes, place, toned, ranking.frequencies(text, needles), year,
-                                       as_date(date))
-                  for key, title, codes, place, toned, text, year, date in rows]
+                                       as_date(date), kind)
+                  for key, title, codes, place, toned, text, year, date, kind in rows]
     return ranking.ranked(candidates, asked, prefix_last)
 
 

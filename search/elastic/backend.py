@@ -9,7 +9,7 @@ from collections.abc import Callable
 from search import synonyms
 from search.analysis import AnalysedQuery, analyse, merged
 from search.database import frequencies
-from search.database.backend import RELAX_BELOW, corrected_groups, loose_levels, with_alternatives
+from search.database.backend import RELAX_BELOW, corrected_groups, loose_levels, with_core_alternatives
 from search.elastic.breaker import get_breaker
 from search.elastic.client import search_engine
 from search.elastic.engines import Engine
@@ -63,8 +63,14 @@ class ElasticsearchBackend(SearchIndex):
             found = response["hits"]["total"]["value"]
             typo_results = None
             if found == 0:
-                typo_results = self._typo_search(query, analysed)
+                typo_results, corrected = self._typo_search(query, analysed)
                 if typo_results.total:
+                    if typo_results.total < RELAX_BELOW and len(corrected.core) > 1:
+                        loose = self._loose(query, corrected, also, typo_results.total, alternatives=True)
+                        if loose is not None:
+                            results = self._with_page(loose, corrected, query, also=also)
+                            results.interpreted_as = typo_results.interpreted_as
+                            return results
                     return typo_results
             if found < RELAX_BELOW and len(analysed.core) > 1:
                 loose = self._loose(query, analysed, also, found)
@@ -79,17 +85,17 @@ class ElasticsearchBackend(SearchIndex):
         return typo_results
 
     def _loose(self, query: SearchQuery, analysed: AnalysedQuery, also: tuple[AnalysedQuery, ...],
-               found: int) -> dict | None:
+               found: int, alternatives: bool = False) -> dict | None:
         """The response for most of the words (the database backend's loosest level; one word of two only when
-        nothing has both), or None when it finds no more."""
+        nothing has both), or None when it finds no more. ``alternatives``: each word in any of its spellings."""
         levels = loose_levels(len(analysed.core))
         minimum = levels[-1] if levels else (1 if found == 0 else None)
         if minimum is None:
             return None
-        body = search_body(query, analysed, also=also, minimum=minimum)
+        body = search_body(query, analysed, also=also, minimum=minimum, alternatives=alternatives)
         response = self._guarded(lambda engine: engine.search(self.alias, body))
         if response["hits"]["total"]["value"] == 0 and found == 0 and minimum > 1:
-            body = search_body(query, analysed, also=also, minimum=1)
+            body = search_body(query, analysed, also=also, minimum=1, alternatives=alternatives)
             response = self._guarded(lambda engine: engine.search(self.alias, body))
         return response if response["hits"]["total"]["value"] > found else None
 
@@ -102,16 +108,16 @@ class ElasticsearchBackend(SearchIndex):
         page = self._guarded(lambda engine: engine.search(self.alias, body)) if keys else {"hits": {"hits": []}}
         return results_from_response(response, analysed, query, page, also)
 
-    def _typo_search(self, query: SearchQuery, analysed: AnalysedQuery) -> SearchResults:
+    def _typo_search(self, query: SearchQuery, analysed: AnalysedQuery) -> tuple[SearchResults, AnalysedQuery]:
         """Nothing found for the words as typed. As the database backend does, the words are corrected from the
         indexed vocabulary (the database's) and matched, corrected, across fields; the engine also allows typos
         within a field for what the vocabulary cannot correct. The ranking reads the corrections."""
-        groups = [g.alternatives for g in analysed.groups]
+        groups = [g.alternatives for g in analysed.core]
         fixed = corrected_groups(groups, query)
-        corrected = with_alternatives(analysed, fixed)
+        corrected = frequencies.weighted(with_core_alternatives(analysed, fixed), query.root)  # as the database
         interpreted = " ".join(alternatives[0] for alternatives in fixed) if fixed != groups else ""
         matched_as = dataclasses.replace(corrected, decoded=interpreted) if interpreted else corrected
-        typo_body = search_body(query, matched_as, fuzzy=True)
+        typo_body = search_body(query, matched_as, fuzzy=True, alternatives=True)
         response = self._guarded(lambda engine: engine.search(self.alias, typo_body))
         try:
             results = self._with_page(response, corrected, query, matched_as, fuzzy=True)
@@ -119,7 +125,7 @@ class ElasticsearchBackend(SearchIndex):
             raise SearchBackendError(f"Unexpected search response: {describe(exc)}") from exc
         if interpreted and results.total:
             results.interpreted_as = interpreted
-        return results
+        return results, corrected
 
     def suggest(self, text: str, root: str, now: datetime.datetime, limit: int) -> list[Suggestion]:
         if not text.strip() or limit <= 0:

@@ -35,7 +35,7 @@ NUMBER_BOOST = 20
 NUMBER_PREFIX_BOOST = 10
 SNIPPET_CHARS = 200
 RERANK_WINDOW = 100  # candidates ordered by search.ranking (the database backend's MIN_CANDIDATES)
-CANDIDATE_FIELDS = ("key", "date", "year", "rank")  # what the ranking reads of each candidate
+CANDIDATE_FIELDS = ("key", "kind", "date", "year", "rank")  # what the ranking reads of each candidate
 NOT_RETURNED = ("body", "suggest", "rank")  # large, and not shown
 AREA_FACET_SIZE = 50
 YEAR_FACET_SIZE = 20
@@ -124,13 +124,20 @@ def ranking_clauses(variant: str) -> list[dict]:
 
 
 def search_body(query: SearchQuery, analysed: AnalysedQuery, fuzzy: bool = False,
-                also: tuple[AnalysedQuery, ...] = (), minimum: int | None = None) -> dict:
+                also: tuple[AnalysedQuery, ...] = (), minimum: int | None = None, alternatives: bool = False) -> dict:
     """``also``: the query in other words (synonyms), each with all its words; ``minimum``: how many of the
-    query's own words that matter a document must have (all when None)."""
+    query's own words that matter a document must have (all when None); ``alternatives``: each word may also
+    match in any of its spellings (its typo corrections), as in the database backend."""
     bool_query: dict = {"filter": filters(query)}
     if analysed:
         should = [c for v, typed in zip(matching_texts(analysed), analysed.variants, strict=False)
                   for c in matching_clauses(v, fuzzy, minimum, codes=typed)]
+        if alternatives:
+            core = analysed.core
+            should.append({"bool": {"should": [
+                {"multi_match": {"query": " ".join(g.alternatives), "type": "cross_fields",
+                                 "fields": list(FOLDED_FIELDS), "operator": "or"}} for g in core],
+                "minimum_should_match": len(core) if minimum is None else minimum}})
         should += [c for other in also for v in matching_texts(other) for c in matching_clauses(v)]
         bool_query["must"] = [{"bool": {"should": should, "minimum_should_match": 1}}]
         bool_query["should"] = [c for v in analysed.variants for c in ranking_clauses(v)]
@@ -233,7 +240,7 @@ def reranked(hits: list[dict], analysed: AnalysedQuery,
     by_key = {h["_source"]["key"]: h for h in hits}
     candidates = [ranking.Candidate.of(
         s["key"], s["rank"]["title"], s["rank"]["codes"], s["rank"]["place"], s["rank"]["toned"],
-        ranking.frequencies(s["rank"]["text"], needles), s.get("year"), _date(s.get("date")))
+        ranking.frequencies(s["rank"]["text"], needles), s.get("year"), _date(s.get("date")), s.get("kind", ""))
         for s in (h["_source"] for h in hits)]
     return [(by_key[key], score) for score, key in ranking.ranked(candidates, asked)]
 

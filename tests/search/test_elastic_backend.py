@@ -377,7 +377,7 @@ def test_typos_are_tolerated_only_when_the_words_as_typed_find_nothing(fake):
     # then, with nothing found at all, any one of the words (as the database backend does)
     first, second, *any_word = (body for _, body in fake.calls("POST", "/muathi/_search"))
     assert first == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text))))
-    assert second == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text), fuzzy=True)))
+    assert second == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text), fuzzy=True, alternatives=True)))
     assert [b["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]["minimum_should_match"]
             for b in any_word] == [3, 1]  # three of the four words, then any one
 

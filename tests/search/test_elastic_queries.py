@@ -168,7 +168,7 @@ def test_aggregations_paging_and_source():
     assert b["aggs"]["area"] == {"terms": {"field": "area_codes", "size": 50}}
     assert b["aggs"]["year"]["terms"]["field"] == "year"
     assert b["track_total_hits"] is True
-    assert b["_source"] == ["key", "date", "year", "rank"]  # what the ranking reads, no more
+    assert b["_source"] == ["key", "kind", "date", "year", "rank"]  # what the ranking reads, no more
     assert set(page_body(["page:1"], analyse("điểm thi"))["_source"]["excludes"]) == {"body", "suggest", "rank"}
     assert b["sort"][0] == "_score"
 
