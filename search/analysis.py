@@ -78,6 +78,12 @@ class AnalysedQuery:
         return (self.text,) if self.decoded == self.text else (self.text, self.decoded)
 
     @property
+    def loosenable(self) -> bool:
+        """Whether items with only most of the words may be found: not for one string typed without spaces (a
+        document number or code, "2635/KH-SGDĐT", whose parts would match thousands of other numbers)."""
+        return len(self.core) > 1 and len(self.text.split()) > 1
+
+    @property
     def core(self) -> tuple[TermGroup, ...]:
         """The words that matter: all but the question and filler words (all of them if nothing else is left)."""
         return tuple(g for g in self.groups if not g.filler) or self.groups

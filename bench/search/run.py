@@ -199,12 +199,19 @@ TYPO_FIXED = ["diemm thi", "lich thii", "phucc khao", "tuyen sinhh", "thi sinnh"
 TYPO_NOTHING = ["qwxz zzyq", "kzxvb", "blorpt fnargle", "xqzw 2025", "vvkkq thi zzxx"]
 SUGGEST = ["điểm th", "phuc kh", "lịch thi ng", "tan ch", "tuyển sinh l", "tiếp sức m", "diem chu", "thu kho",
            "chau d", "rach g", "AG-0", "ddieemr t"]
+# Whole questions as the public types them (issue #22): question and filler words, misspellings, synonyms.
+QUESTIONS = ["cho em hỏi khi nào có kết quả phúc khảo ạ", "điểm chuẩn lớp 10 Tân Châu năm nay là bao nhiêu",
+             "thí sinh bị ốm có được thi lại không", "lịch thi tốt nghiệp THPT 2025 như thế nào",
+             "đi thi cần mang theo những gì", "tiếp sức mùa thi ở Châu Đốc có xe miễn phí không",
+             "phuc khao bai thi nop don o dau", "bao gio co diem thi tot nghiep", "nguyện vộng xét tuyển khi nào",
+             "thi vào 10 Long Xuyên bao giờ có điểm", "có được mang máy tính cầm tay vào phòng thi không",
+             "trường THPT Tri Tôn điểm thi ở đâu ạ"]
 KIND_FILTERS = [("news",), ("faq",), ("directive", "notice"), ("venue",), ("story",)]
 AREAS = ["30337", "30316", "30280", "30430", "30442", "30367"]
 
 CLASS_WEIGHTS = {
     "common_2w": 14, "unaccented_2w": 10, "rare_3_4w": 14, "telex": 8, "number": 8, "typo_corrected": 8,
-    "typo_nothing": 4, "filtered": 18, "suggest": 16,
+    "typo_nothing": 4, "filtered": 18, "suggest": 16, "question": 10,
 }
 
 
@@ -242,6 +249,8 @@ def query_mix(n: int, seed: int) -> list[tuple[str, str, dict]]:
             text = rng.choice(TYPO_FIXED)
         elif cls == "typo_nothing":
             text = rng.choice(TYPO_NOTHING)
+        elif cls == "question":
+            text = rng.choice(QUESTIONS)
         elif cls == "filtered":
             text = rng.choice([*COMMON[:6], *UNACCENTED[:4], "diem thi tan chau", "phuc khao 2025"])
             which = rng.choice(["kind", "year", "area", "area_only", "kind+year+area"])

@@ -54,7 +54,7 @@ class DatabaseBackend:
                     interpreted = " ".join(alts[0] for alts in fixed)
         analysed = frequencies.weighted(analysed, query.root)
         matched = [(match, counts)]
-        if counts.total < RELAX_BELOW and len(analysed.core) > 1:
+        if counts.total < RELAX_BELOW and analysed.loosenable:
             matched += loose_matches(analysed, query, window, counts.total)
         # The same query in other words (synonyms and abbreviations both ways), every word of them required;
         # not when its own words already fill the candidates (only the newest of those would be ranked).

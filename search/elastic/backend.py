@@ -65,14 +65,14 @@ class ElasticsearchBackend(SearchIndex):
             if found == 0:
                 typo_results, corrected = self._typo_search(query, analysed)
                 if typo_results.total:
-                    if typo_results.total < RELAX_BELOW and len(corrected.core) > 1:
+                    if typo_results.total < RELAX_BELOW and corrected.loosenable:
                         loose = self._loose(query, corrected, also, typo_results.total, alternatives=True)
                         if loose is not None:
                             results = self._with_page(loose, corrected, query, also=also)
                             results.interpreted_as = typo_results.interpreted_as
                             return results
                     return typo_results
-            if found < RELAX_BELOW and len(analysed.core) > 1:
+            if found < RELAX_BELOW and analysed.loosenable:
                 loose = self._loose(query, analysed, also, found)
                 if loose is not None:
                     results = self._with_page(loose, analysed, query, also=also)

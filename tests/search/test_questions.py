@@ -213,3 +213,16 @@ def test_a_good_match_offers_nothing_extra(client, portal_with_questions):
     body = client.get("/api/v1/search", {"q": "lịch thi"}).json()
     assert body["total"] >= 1 and not body["partial"]
     assert body["did_you_mean"] == [] and body["faq"] == [] and body["message"] is None
+
+
+def test_a_number_typed_whole_is_not_loosened(questions):
+    """A directive number is one string: its parts ("kh", "sgddt") are in thousands of other numbers."""
+    writing.write([
+        doc("page:20", "Kế hoạch số 2635/KH-SGDĐT về coi thi", kind="directive", number="2635/KH-SGDĐT"),
+        doc("page:21", "Kế hoạch số 118/KH-SGDĐT về chấm thi", kind="directive", number="118/KH-SGDĐT"),
+        doc("page:22", "Kế hoạch số 52/KH-UBND", kind="directive", number="52/KH-UBND"),
+    ])
+    assert titles(find("2635/KH-SGDĐT")) == ["Kế hoạch số 2635/KH-SGDĐT về coi thi"]
+    # typed as words, most of them may do
+    assert set(titles(find("kế hoạch coi thi 2635 SGDĐT"))) >= {"Kế hoạch số 2635/KH-SGDĐT về coi thi",
+                                                              "Kế hoạch số 118/KH-SGDĐT về chấm thi"}
