@@ -147,4 +147,5 @@ def test_the_engine_puts_the_same_item_first_as_the_database(all_rankings):
     rankings, _ = all_rankings
     database, engine = rankings["database"], rankings["engine"]
     differing = {q: (database[q][:1], engine[q][:1]) for q in database if database[q][:1] != engine[q][:1]}
+    print(f"same first result on the engine: {len(database) - len(differing)} of {len(database)}")
     assert 1 - len(differing) / len(database) >= SAME_FIRST_SHARE, differing
