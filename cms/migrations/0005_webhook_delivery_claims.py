@@ -56,6 +56,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="webhooksubscription",
             name="url",
-            field=models.URLField(help_text="Địa chỉ HTTPS của cổng nhận sự kiện (POST JSON), trên Internet công cộng; địa chỉ nội bộ chỉ khi được ghi trong WEBHOOK_ALLOWED_HOSTS.", validators=[cms.webhook_targets.validate_webhook_url], verbose_name="địa chỉ nhận (URL)"),
+            field=models.URLField(help_text="Địa chỉ HTTPS của cổng nhận sự kiện (POST JSON), trên Internet công cộng; địa chỉ nội bộ chỉ khi quản trị hệ thống đã cho phép trong cấu hình máy chủ.", validators=[cms.webhook_targets.validate_webhook_url], verbose_name="địa chỉ nhận (URL)"),
         ),
     ]

@@ -19,7 +19,7 @@ class WebhookSubscription(models.Model):
     url = models.URLField(
         _("địa chỉ nhận (URL)"), validators=[validate_webhook_url],
         help_text=_("Địa chỉ HTTPS của cổng nhận sự kiện (POST JSON), trên Internet công cộng; địa chỉ nội bộ chỉ "
-                    "khi được ghi trong WEBHOOK_ALLOWED_HOSTS."),
+                    "khi quản trị hệ thống đã cho phép trong cấu hình máy chủ."),
     )
     secret = models.CharField(
         _("khoá bí mật"), max_length=200, default=new_secret,

@@ -58,21 +58,31 @@ def timeout_seconds() -> int:
     return settings.RADIO_AUDIO_TIMEOUT_SECONDS
 
 
+def _complete(data: bytes) -> bool:
+    """Whether a stored WAV is whole: the storage creates the file before it writes it (a reader racing the
+    writer would get the first bytes only), and espeak-ng writes the RIFF size of the whole file."""
+    return len(data) >= 12 and data[:4] == b"RIFF" and int.from_bytes(data[4:8], "little") + 8 == len(data)
+
+
 def _read(name: str) -> bytes | None:
-    """The stored file, or None when there is none yet; a storage that fails otherwise is a 503, not a 500."""
+    """The stored file, or None when there is none yet (or it is still being written); a storage that fails
+    otherwise is a 503, not a 500."""
     try:
         with default_storage.open(name, "rb") as fh:
-            return fh.read()
+            data = fh.read()
     except FileNotFoundError:
         return None
     except Exception as error:
         logger.warning("Could not read the stored audio %s", name, exc_info=True)
         raise audio.AudioUnavailable(_("Không đọc được kho tệp media; vui lòng thử lại sau.")) from error
+    return data if _complete(data) else None
 
 
 def _keep(name: str, data: bytes) -> None:
     """Stores the new file; if the storage refuses, the listener still gets this answer (made again next time)."""
     try:
+        if default_storage.exists(name):  # left incomplete by a worker that died writing it
+            default_storage.delete(name)
         default_storage.save(name, ContentFile(data))
     except Exception:
         logger.warning("Could not store the audio %s", name, exc_info=True)

@@ -54,7 +54,7 @@ BROWSER_TEST = [
 
 
 @pytest.fixture(scope="package")
-def browser(django_db_blocker):
+def browser():
     """One browser for the browser tests, closed when they are done (before the rest of the suite goes on).
 
     Playwright's synchronous API runs an event loop in this thread while the browser is open; the ORM calls of
@@ -78,17 +78,15 @@ def browser(django_db_blocker):
             os.environ.pop(ASYNC_UNSAFE, None)
         else:
             os.environ[ASYNC_UNSAFE] = before
-        _warm_content_types(django_db_blocker)
+        _forget_content_types()
 
 
-def _warm_content_types(django_db_blocker) -> None:
-    """The flushes of these transactional tests empty Django's content-type cache; tests that follow without
-    database access (building an unsaved page, say) rely on it, as they do after any ordinary database test."""
-    from django.apps import apps
+def _forget_content_types() -> None:
+    """_ensure_tree made content types again under new ids after earlier flushes; the next transactional test
+    restores the snapshot's ids, so the cached ones must go."""
     from django.contrib.contenttypes.models import ContentType
 
-    with django_db_blocker.unblock():
-        ContentType.objects.get_for_models(*apps.get_models())
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(scope="session")
