@@ -1,4 +1,5 @@
 import datetime
+import functools
 
 import pytest
 from wagtail.models import Page, Site
@@ -22,7 +23,8 @@ def _restores_without_audit_entries():
     """A serialized rollback restores the migrations' rows into the flushed test database; setting their
     many-to-many links (a group's permissions, a user's groups) fires m2m_changed, which the audit log answers
     with entries. The restore is the test harness's, not an editor's action: it runs with the audit log suppressed,
-    as restore_content does, into a database emptied of what an earlier test's flush left."""
+    as restore_content does, into a database emptied of what an earlier test's flush left, with the snapshot's
+    content types cached."""
     from django.db.backends.base.creation import BaseDatabaseCreation
 
     from cms import audit
@@ -33,17 +35,16 @@ def _restores_without_audit_entries():
         from django.contrib.contenttypes.models import ContentType
         from django.core.management import call_command
 
+        alias = self.connection.alias
         # A transactional test without serialized rollback leaves post_migrate's rows (content types,
         # permissions) behind its flush; the snapshot holds them under their own ids.
-        if ContentType.objects.using(self.connection.alias).exists():
-            call_command("flush", database=self.connection.alias, interactive=False, inhibit_post_migrate=True,
-                         verbosity=0)
-        ContentType.objects.clear_cache()
-        try:
-            with audit.suppressed():
-                return original(self, data)
-        finally:
-            ContentType.objects.clear_cache()  # nothing looked up while the rows were coming back is kept
+        if ContentType.objects.using(alias).exists():
+            call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
+        # Wagtail's Task.__init__ looks its content type up while the snapshot's tasks are built, before the
+        # content-type rows are back: from a cold cache it would create them under other ids.
+        _cache_content_types(alias, _content_types_in(data))
+        with audit.suppressed():
+            return original(self, data)
 
     BaseDatabaseCreation.deserialize_db_from_string = quietly
     yield
@@ -71,24 +72,32 @@ def _content_types_without_database(request):
     database_fixtures = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
     if request.node.get_closest_marker("django_db") or database_fixtures & set(request.fixturenames):
         return
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import DEFAULT_DB_ALIAS
+    from django.db import DEFAULT_DB_ALIAS, connection
 
-    cached = ContentType.objects._cache.get(DEFAULT_DB_ALIAS, {})
-    for content_type in _snapshot_content_types():
-        if (content_type.app_label, content_type.model) not in cached:
-            ContentType.objects._add_to_cache(DEFAULT_DB_ALIAS, content_type)
+    _cache_content_types(DEFAULT_DB_ALIAS, _content_types_in(getattr(connection, "_test_serialized_contents", "")),
+                         keep=True)
 
 
-def _snapshot_content_types() -> list:
+@functools.lru_cache(maxsize=2)  # the snapshot is read once, not once per test
+def _content_types_in(snapshot: str) -> list:
     import json
 
     from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
 
-    snapshot = getattr(connection, "_test_serialized_contents", None) or "[]"
     return [ContentType(pk=row["pk"], app_label=row["fields"]["app_label"], model=row["fields"]["model"])
-            for row in json.loads(snapshot) if row["model"] == "contenttypes.contenttype"]
+            for row in json.loads(snapshot or "[]") if row["model"] == "contenttypes.contenttype"]
+
+
+def _cache_content_types(alias: str, content_types: list, keep: bool = False) -> None:
+    """Django's content-type cache holding exactly these (``keep``: only adding those it lacks)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    if not keep:
+        ContentType.objects.clear_cache()
+    cached = ContentType.objects._cache.get(alias, {})
+    for content_type in content_types:
+        if (content_type.app_label, content_type.model) not in cached:
+            ContentType.objects._add_to_cache(alias, content_type)
 
 
 @pytest.fixture
