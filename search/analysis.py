@@ -137,11 +137,7 @@ def merged(asked: list[AnalysedQuery]) -> AnalysedQuery:
 
 
 def _decoded_word(match: re.Match) -> str:
-    return decoded_word(match.group())
-
-
-def decoded_word(word: str) -> str:
-    """The word with raw Telex decoded ("ddieemr" → "điểm"), else as it is."""
+    word = match.group()
     return (decode_telex(word.lower()) if word.isascii() else None) or word
 
 

@@ -162,8 +162,3 @@ def with_core_alternatives(analysed: analysis.AnalysedQuery,
     core = set(map(id, analysed.core))
     return dataclasses.replace(analysed, groups=tuple(
         dataclasses.replace(g, alternatives=next(replaced)) if id(g) in core else g for g in analysed.groups))
-
-
-def with_alternatives(analysed: analysis.AnalysedQuery, groups: list[tuple[str, ...]]) -> analysis.AnalysedQuery:
-    return dataclasses.replace(analysed, groups=tuple(
-        dataclasses.replace(g, alternatives=alts) for g, alts in zip(analysed.groups, groups, strict=True)))
