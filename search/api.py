@@ -19,9 +19,13 @@ router = Router(tags=["Tìm kiếm"])
 ERRORS = {404: NotFoundOut, 422: ValidationErrorOut}
 MAX_QUERY_CHARS = 200
 MAX_PAGE_SIZE = 50
-# At least one letter or digit (Python's \w, as in search.analysis): words that fold to nothing searchable
-# (other scripts) find nothing; a query of only spaces and punctuation is refused.
-SEARCHABLE = r"[^\W_]"
+# At least one character that is not a space, a control character, punctuation or a symbol: a query of only those
+# is refused; words that fold to nothing searchable (other scripts, emoji) find nothing. Written as an explicit
+# list because the regex dialects that read it disagree on \w and \s — ECMA-262 (the OpenAPI document's, for
+# clients), Python's re (schemathesis) and Rust's regex (pydantic, which validates): "¹" is a word character
+# only in Python's; one list means the same in all three.
+SEARCHABLE = (r"[^\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\xBF\xD7\xF7\u2000-\u206F\u2190-\u2BFF\u3000-\u303F"
+              r"\uFE30-\uFE4F\uFEFF\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]")
 
 SearchKind = Literal["section", "session", "milestone", "venue", "news", "story", "results", "directive", "notice",
                      "rebuttal", "faq"]
@@ -31,7 +35,7 @@ assert SearchKind.__args__ == KINDS
 class SearchParams(SectionParam, AreaParams):
     q: str = Field(..., min_length=1, max_length=MAX_QUERY_CHARS, pattern=SEARCHABLE,
                    description="Từ khóa, có dấu hoặc không dấu; gõ Telex thô (ddieemr thi) cũng hiểu. Cần ít nhất "
-                               "một chữ hoặc số.")
+                               "một ký tự không phải khoảng trắng, dấu câu hay ký hiệu.")
     kind: SearchKind | None = Field(None, description="Chỉ tìm một loại nội dung.")
     year: int | None = Field(None, ge=2000, le=2100, description="Năm của kỳ thi.")
     page: int = Field(1, ge=1, le=50, description="Trang kết quả, bắt đầu từ 1.")
@@ -40,7 +44,8 @@ class SearchParams(SectionParam, AreaParams):
 
 class SuggestParams(QueryParams):
     q: str = Field(..., min_length=1, max_length=100, pattern=SEARCHABLE,
-                   description="Phần đã gõ, có ít nhất một chữ hoặc số.")
+                   description="Phần đã gõ, có ít nhất một ký tự không phải khoảng trắng, dấu câu "
+                               "hay ký hiệu.")
     limit: int = Field(8, ge=1, le=20)
 
 

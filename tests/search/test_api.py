@@ -94,6 +94,32 @@ def test_words_of_other_scripts_find_nothing_instead_of_failing(client, portal):
     assert client.get("/api/v1/search/suggest", {"q": "?!…"}).status_code == 422
 
 
+def test_the_documented_query_pattern_means_what_the_server_accepts():
+    """The server validates q with pydantic (Rust's regex); outside tools read the document's pattern with other
+    dialects (schemathesis with Python's re): for every character of the Basic Multilingual Plane both agree."""
+    import re
+
+    import pydantic
+
+    from search.api import SEARCHABLE, SuggestParams
+
+    pattern = re.compile(SEARCHABLE)
+    disagreements = []
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        text = chr(code)
+        try:
+            SuggestParams(q=text)
+            accepted = True
+        except pydantic.ValidationError:
+            accepted = False
+        if accepted != bool(pattern.search(text)):
+            disagreements.append(f"U+{code:04X}")
+    assert disagreements == []
+    assert not pattern.search("?!… “—” ¹ ½ ×") and pattern.search("đò") and pattern.search("\u4e2d")
+
+
 def test_suggest(client, portal):
     body = get(client, "/api/v1/search/suggest", q="danh sach diem th").json()
     assert body["backend"] == "database"
