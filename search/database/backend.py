@@ -54,13 +54,11 @@ class DatabaseBackend:
                     interpreted = " ".join(alts[0] for alts in fixed)
         analysed = frequencies.weighted(analysed, query.root)
         matched = [(match, counts)]
-        loosened = counts.total < RELAX_BELOW and analysed.loosenable
-        if loosened:
+        if counts.total < RELAX_BELOW and analysed.loosenable:
             matched += loose_matches(analysed, query, window, counts.total)
         # The same query in other words (synonyms and abbreviations both ways), every word of them required;
         # not when its own words already fill the candidates (only the newest of those would be ranked).
         asked = [analysed]
-        whole = counts.total > 0  # some entry has every word that matters, of the query or of a variant
         for text in synonyms.variants(analysed.decoded) if counts.total < tables.MIN_CANDIDATES else ():
             variant = frequencies.weighted(analysis.analyse(text), query.root)
             variant_match = match_for([g.alternatives for g in variant.core], query)
@@ -68,16 +66,11 @@ class DatabaseBackend:
             if variant_counts.total:
                 asked.append(variant)
                 matched.append((variant_match, variant_counts))
-                whole = True
-            elif loosened and variant.loosenable:  # a whole question in other words: most of its words too
-                variant_loose = loose_matches(variant, query, window, 0, enough=1, any_word=False)
-                if variant_loose:
-                    asked.append(variant)
-                    matched += variant_loose
+        partial = matched[0][1].total == 0 and len(asked) == 1
         counts = max((c for _, c in matched), key=lambda c: c.total)
         results = SearchResults(hits=[], total=counts.total, backend=self.name, facets=counts.facets,
                                 interpreted_as=interpreted, total_exact=counts.exact and len(asked) == 1,
-                                partial=not whole and counts.total > 0)
+                                partial=partial and counts.total > 0)
         if counts.total == 0 or query.offset >= tables.MAX_RESULTS:
             return results
         ranked = ranked_keys([(m, c) for m, c in matched if c.total], asked, window)
@@ -130,10 +123,10 @@ def loose_levels(words: int) -> list[int]:
     return list(range(words - 1, least - 1, -1))
 
 
-def loose_matches(analysed: analysis.AnalysedQuery, query: SearchQuery, window: int, found: int,
-                  enough: int = RELAX_BELOW, any_word: bool = True) -> list[tuple["Match", Counts]]:
-    """Matches of most of the words, loosest last, until ``enough`` entries are found (in the spirit of
-    Elasticsearch's ``minimum_should_match``). With nothing found at 60 %, any one word (``any_word``)."""
+def loose_matches(analysed: analysis.AnalysedQuery, query: SearchQuery, window: int,
+                  found: int) -> list[tuple["Match", Counts]]:
+    """Matches of most of the words, loosest last, until RELAX_BELOW entries are found (in the spirit of
+    Elasticsearch's ``minimum_should_match``). With nothing found at 60 %, any one word."""
     core = sorted(analysed.core, key=lambda g: -g.weight)[:MAX_LOOSE_WORDS]
     groups = [g.alternatives for g in core]
     matched = []
@@ -143,9 +136,9 @@ def loose_matches(analysed: analysis.AnalysedQuery, query: SearchQuery, window: 
         if counts.total > found:
             matched.append((match, counts))
             found = counts.total
-        if found >= enough:
+        if found >= RELAX_BELOW:
             return matched
-    if any_word and found == 0 and len(groups) > 1:
+    if found == 0 and len(groups) > 1:
         match = match_for(groups, query, any_word=True)
         counts = totals(match, window)
         if counts.total:

@@ -23,7 +23,6 @@ import re
 
 from search import ranking
 from search.analysis import AnalysedQuery, analyse, compact_code, core_text, highlight
-from search.database.backend import loose_levels
 from search.types import KINDS, AreaRef, FacetValue, SearchHit, SearchQuery, SearchResults, Suggestion
 
 BACKEND_NAME = "elasticsearch"
@@ -124,16 +123,9 @@ def ranking_clauses(variant: str) -> list[dict]:
     return clauses
 
 
-def _loosest(analysed: AnalysedQuery) -> int | None:
-    """How many of a synonym variant's words a document must have when the query is loosened (all when None)."""
-    levels = loose_levels(len(analysed.core)) if analysed.loosenable else []
-    return levels[-1] if levels else None
-
-
 def search_body(query: SearchQuery, analysed: AnalysedQuery, fuzzy: bool = False,
                 also: tuple[AnalysedQuery, ...] = (), minimum: int | None = None, alternatives: bool = False) -> dict:
-    """``also``: the query in other words (synonyms), each with all its words (most of them when the query's own
-    words are loosened, as in the database backend); ``minimum``: how many of the
+    """``also``: the query in other words (synonyms), each with all its words; ``minimum``: how many of the
     query's own words that matter a document must have (all when None); ``alternatives``: each word may also
     match in any of its spellings (its typo corrections), as in the database backend."""
     bool_query: dict = {"filter": filters(query)}
@@ -146,8 +138,7 @@ def search_body(query: SearchQuery, analysed: AnalysedQuery, fuzzy: bool = False
                 {"multi_match": {"query": " ".join(g.alternatives), "type": "cross_fields",
                                  "fields": list(FOLDED_FIELDS), "operator": "or"}} for g in core],
                 "minimum_should_match": len(core) if minimum is None else minimum}})
-        should += [c for other in also for v in matching_texts(other)
-                   for c in matching_clauses(v, minimum=None if minimum is None else _loosest(other))]
+        should += [c for other in also for v in matching_texts(other) for c in matching_clauses(v)]
         bool_query["must"] = [{"bool": {"should": should, "minimum_should_match": 1}}]
         bool_query["should"] = [c for v in analysed.variants for c in ranking_clauses(v)]
         sort: list = ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"key": "asc"}]

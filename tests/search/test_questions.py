@@ -6,15 +6,13 @@ that finds nothing good offers suggestions and the Q&A column."""
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from search import analysis, question_words, ranking, synonyms
 from search.database import frequencies, writing
 from search.models import SearchSynonym
 from search.tone_fixes import retoned
-from search.types import SearchDocument, SearchQuery
+from search.types import SearchDocument
 from tests.search.helpers import find, titles
-from tests.search.test_relevance import ENGINE_URL, engine_results
 
 pytestmark = pytest.mark.django_db
 ROOT = "00010001"
@@ -162,18 +160,6 @@ def test_synonyms_are_editable_data_that_apply_at_once(questions):
     SearchSynonym.objects.filter(expressions__startswith="nước giải khát").update(active=False)
     synonyms.reset()  # an update() sends no signal; other processes see edits within KEEP_SECONDS
     assert find("nước giải khát").partial
-
-
-def test_a_question_in_other_words_needs_most_of_its_words_too(questions):
-    """An abbreviation counts as one word of the question as typed, its expansion as several: the question in the
-    synonym's words is loosened too, and the item holding most of those words is found."""
-    writing.write([doc("page:20", "Tiếp sức mùa thi: đón thí sinh từ bến đò", kind="story"),
-                   doc("page:21", "Thí sinh Tri Tôn đón tin vui", kind="news")])
-    SearchSynonym.objects.create(expressions="TSMT | tiếp sức mùa thi")
-    assert "Tiếp sức mùa thi: đón thí sinh từ bến đò" in titles(find("TSMT đón thí sinh ở Tri Tôn"))
-    if ENGINE_URL:  # the engine, where one is configured (CI), loosens the same way
-        asked = SearchQuery(text="TSMT đón thí sinh ở Tri Tôn", root=ROOT, now=timezone.now())
-        assert "Tiếp sức mùa thi: đón thí sinh từ bến đò" in titles(engine_results([asked])[asked.text])
 
 
 def test_the_synonym_snippet_refuses_a_set_of_one(admin_client):
