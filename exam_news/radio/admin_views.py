@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from exam_news.models.radio import Bulletin
-from exam_news.radio import audio, preview, renderers
+from exam_news.radio import audio, preview, renderers, stored_audio
 from exam_news.radio.bulletins import propose_into
 from exam_news.radio.script import Script, draft_script, live_script
 
@@ -62,13 +62,15 @@ def export(request, pk: int, fmt: str):
 
 
 def audio_preview(request, pk: int, fmt: str):
+    if fmt not in ("wav", "mp3"):
+        raise Http404
     bulletin = _bulletin(request, pk, "view")
     script = live_script(bulletin.pk)
     if script is None:
         messages.error(request, not_live_message())
         return redirect(edit_url(bulletin))
     try:
-        wav = audio.render_wav(script.spoken_text)
+        wav = stored_audio.stored_wav(script)  # the listeners' file: same pace, made once per approved version
         body = audio.wav_to_mp3(wav) if fmt == "mp3" else wav
     except audio.AudioUnavailable as error:
         messages.error(request, str(error))

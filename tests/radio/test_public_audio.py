@@ -180,3 +180,12 @@ def test_the_synthesis_timeout_is_shorter_than_the_web_workers():
     unit = django_settings.BASE_DIR / "deploy" / "systemd" / "mua-thi-web.service"
     worker_timeout = int(re.search(r"gunicorn .*--timeout (\d+)", unit.read_text(), re.S).group(1))
     assert worker_timeout > django_settings.RADIO_AUDIO_TIMEOUT_SECONDS
+
+
+def test_the_admin_download_is_the_stored_audio_the_listeners_get(client, live, approver, espeak_calls):
+    client.force_login(approver)
+    public = client.get(url(live))
+    admin = client.get(f"/admin/radio/bulletins/{live.pk}/audio.wav")
+    assert admin.status_code == 200 and admin["Content-Type"] == "audio/wav"
+    assert admin.content == public.content and len(espeak_calls) == 1  # made once, for both
+    assert client.get(f"/admin/radio/bulletins/{live.pk}/audio.ogg").status_code == 404
