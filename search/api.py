@@ -21,9 +21,9 @@ MAX_QUERY_CHARS = 200
 MAX_PAGE_SIZE = 50
 # At least one character that is not a space, a control character, punctuation or a symbol: a query of only those
 # is refused; words that fold to nothing searchable (other scripts, emoji) find nothing. Written as an explicit
-# list because the regex dialects that read it disagree on \w and \s — ECMA-262 (the OpenAPI document's, for
-# clients), Python's re (schemathesis) and Rust's regex (pydantic, which validates): "¹" is a word character
-# only in Python's; one list means the same in all three.
+# list, without \w or \s: the server checks it with Python's re, while the document's readers use ECMA-262's
+# dialect, in which \w is ASCII only ("đò" would have no word character) — a fuzzer then took "¹…{" for a
+# query the server must refuse. The list means the same in both.
 SEARCHABLE = (r"[^\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\xBF\xD7\xF7\u2000-\u206F\u2190-\u2BFF\u3000-\u303F"
               r"\uFE30-\uFE4F\uFEFF\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]")
 
