@@ -17,7 +17,7 @@ from exam_news.api.content import KindParam, base_queryset, filtered, kind_model
 from exam_news.api.context import site_context
 from exam_news.api.errors import NotFound
 from exam_news.api.items import labels_for
-from exam_news.api.params import MAX_ID, AreaParams, ContentFilters, SectionParam, in_area, reject_unknown, resolve_area
+from exam_news.api.params import MAX_ID, AreaParams, ContentFilters, SectionParam, in_area, resolve_area
 from exam_news.api.reference import VenueFilters, one_section, public_venues, schedule_of, venue_dict
 from exam_news.public.site import SiteContext
 from exam_news.public.visibility import public
@@ -40,7 +40,6 @@ class FeedFilters(SectionParam, AreaParams):
 
 
 def _feed(request: HttpRequest, feed_class, filters: FeedFilters, kind: KindParam) -> HttpResponse:
-    reject_unknown(request, FeedFilters, KindParam)
     context = site_context(request)
     content_filters = ContentFilters(section=filters.section, area=filters.area,
                                      exclude_province_wide=filters.exclude_province_wide)
@@ -78,7 +77,6 @@ def atom(request, filters: Query[FeedFilters], kind: Query[KindParam]):
             openapi_extra=documented("text/calendar", "iCalendar (RFC 5545)"))
 def schedule_ics(request, params: Query[SectionParam]):
     """Lịch thi để thêm vào ứng dụng lịch; giờ theo múi Asia/Ho_Chi_Minh."""
-    reject_unknown(request, SectionParam)
     context = site_context(request)
     section = one_section(request, params)
     page, sessions, milestones = schedule_of(request, section)
@@ -129,7 +127,6 @@ def schedule_ics(request, params: Query[SectionParam]):
                     "properties": {"type": {"const": "Feature"}, "id": {"type": "integer"},
                                    "geometry": {"type": "object"}, "properties": {"type": "object"}}}}}}))
 def venues_geojson(request, filters: Query[VenueFilters]):
-    reject_unknown(request, VenueFilters)
     queryset, refs = public_venues(request, filters.section, filters)
     features = []
     for venue in queryset.exclude(latitude=None):
@@ -160,7 +157,6 @@ def xml_response(element: ET.Element, content_type: str) -> HttpResponse:
 @router.get("/feeds/cap/{notice_id}.xml", summary="Một thông báo dạng CAP 1.2",
             openapi_extra=documented("application/cap+xml", "CAP 1.2 alert"))
 def cap(request, notice_id: int = NinjaPath(..., ge=1, le=MAX_ID)):
-    reject_unknown(request)
     context = site_context(request)
     notice = public(m.NoticePage.objects.prefetch_related("areas", "venues"), context).filter(pk=notice_id).first()
     if notice is None:
@@ -171,7 +167,6 @@ def cap(request, notice_id: int = NinjaPath(..., ge=1, le=MAX_ID)):
 @router.get("/feeds/cap.atom", summary="Danh mục cảnh báo CAP đang hiệu lực (Atom)",
             openapi_extra=documented("application/atom+xml", "Atom index of CAP alerts"))
 def cap_index(request, filters: Query[AreaParams]):
-    reject_unknown(request, AreaParams)
     context = site_context(request)
     notices = in_area(notices_in_force(context), resolve_area(filters))
     feed = Atom1Feed(title=f"Cảnh báo – {context.site.site_name}", link=context.portal_base_url + "/",

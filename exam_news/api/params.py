@@ -94,10 +94,6 @@ def check_query(request: HttpRequest, allowed: Iterable[str]) -> None:
             raise ParameterError(name, f"Tham số {name} chỉ được dùng một lần.")
 
 
-def reject_unknown(request: HttpRequest, *schemas: type[Schema]) -> None:
-    check_query(request, (name for schema in schemas for name in schema.model_fields))
-
-
 def query_parameter_names(operation) -> frozenset[str]:
     """The query parameters a ninja operation declares (flattened as in the OpenAPI document)."""
     names = set()

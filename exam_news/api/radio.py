@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from exam_news.api.params import MAX_ID, IsoDate, QueryParams, reject_unknown
+from exam_news.api.params import MAX_ID, IsoDate, QueryParams
 from exam_news.api.schemas import ValidationErrorOut
 from exam_news.models.radio import Bulletin
 from exam_news.radio import audio, renderers, stored_audio
@@ -124,7 +124,6 @@ def _file_doc(content_type: str, description: str, binary: bool = False) -> dict
             summary="Danh sách bản tin đã duyệt")
 def list_bulletins(request, filters: Query[BulletinFilters]):
     """Live (approved) bulletins, newest broadcast date first; filter by station id, date, section id."""
-    reject_unknown(request, BulletinFilters)
     queryset = Bulletin.objects.all()
     if filters.station is not None:
         queryset = queryset.filter(station_id=filters.station)
