@@ -5,8 +5,8 @@ orders them, from the folded terms ``terms_of`` makes of each document, so the s
 results on all of them. It favours, in this order of weight: an exact
 document number or venue code, query words in the title (all of them, as a phrase, in a short title),
 in the address or area names, words typed with the right diacritics, the year asked for, and words in the
-text (a little more when
-repeated). Ties go to the newer item.
+text (more when repeated, less and less, and more in a short text than in a long one: BM25's term-frequency
+part). Ties go to the newer item.
 
 What the query contributes is worked out once per ranking (``_Scoring``); phrases are looked up as
 substrings of the space-padded term lists, so one candidate costs a few set and string operations.
@@ -20,6 +20,13 @@ from search.analysis import AnalysedQuery
 from search.types import SearchDocument
 
 QUESTION_ANSWER_BONUS = 3.0
+# BM25's term-frequency part: repeats count less and less (K1), and a word in a short text counts more than in a
+# long one (B), against a fixed usual length so every backend scores a document alike.
+K1, B, USUAL_TEXT_TERMS = 1.2, 0.75, 200
+
+
+def _saturated(frequency: int, length: int) -> float:
+    return frequency * (K1 + 1) / (frequency + K1 * (1 - B + B * length / USUAL_TEXT_TERMS))
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
@@ -36,13 +43,14 @@ class Candidate:
     year: int | None
     date: datetime.date | None
     kind: str = ""
+    length: int = 0  # how many terms the text has (0: unknown, taken as the usual length)
 
     @classmethod
     def of(cls, key: str, title_terms: str, code_terms: str, place_terms: str, toned_terms: str, text: dict[str, int],
-           year: int | None, date: datetime.date | None, kind: str = "") -> "Candidate":
+           year: int | None, date: datetime.date | None, kind: str = "", length: int = 0) -> "Candidate":
         """From the space-separated term lists the index stores."""
         return cls(key, f" {title_terms} ", frozenset(code_terms.split()), f" {place_terms} ",
-                   frozenset(toned_terms.split()), text, year, date, kind)
+                   frozenset(toned_terms.split()), text, year, date, kind, length)
 
 
 def terms_of(doc: SearchDocument) -> dict[str, str]:
@@ -79,6 +87,10 @@ def frequencies(text_terms: str, needles: list[tuple[str, str]]) -> dict[str, in
     """How often each query term occurs in the text: all the ranking reads, without splitting the text."""
     padded = f" {text_terms} "
     return {term: n for term, needle in needles if (n := padded.count(needle))}
+
+
+def term_count(text_terms: str) -> int:
+    return text_terms.count(" ") + 1 if text_terms else 0
 
 
 def _padded(words: tuple[str, ...]) -> str:
@@ -136,6 +148,7 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
     place = candidate.place
     text = candidate.text
     year = str(candidate.year) if candidate.year else ""
+    length = candidate.length or USUAL_TEXT_TERMS
     total = 0.0
     matched = 0.0  # the weight of the words that matter found anywhere
     in_title = 0
@@ -152,7 +165,7 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
             hit_code = not alternatives.isdisjoint(candidate.codes)
             hit_place = any(word in place for word in group.words)
             frequency = sum(text.get(a, 0) for a in alternatives)
-        in_text = 1.0 + 0.25 * min(frequency, 6) if frequency else 0.0
+        in_text = 1.0 + 0.5 * _saturated(frequency, length) if frequency else 0.0
         best = max(3.0 * hit_title, 5.0 * hit_code, 3.0 * hit_place, in_text)  # where the word counts most
         total += group.weight * (best + (0.5 if frequency and best > in_text else 0.0))
         if group.toned and group.toned in candidate.toned:

@@ -42,7 +42,7 @@ def ranked_keys(matched: list[tuple[Match, Counts | None]], asked: list[analysis
                  f"FROM {ENTRY} WHERE {condition}", params)  # a few hundred rows: no ORM in the way
     needles = list(dict.fromkeys(n for analysed in asked for n in ranking.needles_of(analysed)))
     candidates = [ranking.Candidate.of(key, title, codes, place, toned, ranking.frequencies(text, needles), year,
-                                       as_date(date), kind)
+                                       as_date(date), kind, ranking.term_count(text))
                   for key, title, codes, place, toned, text, year, date, kind in rows]
     return ranking.ranked(candidates, asked, prefix_last)
 

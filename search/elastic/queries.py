@@ -240,7 +240,8 @@ def reranked(hits: list[dict], analysed: AnalysedQuery,
     by_key = {h["_source"]["key"]: h for h in hits}
     candidates = [ranking.Candidate.of(
         s["key"], s["rank"]["title"], s["rank"]["codes"], s["rank"]["place"], s["rank"]["toned"],
-        ranking.frequencies(s["rank"]["text"], needles), s.get("year"), _date(s.get("date")), s.get("kind", ""))
+        ranking.frequencies(s["rank"]["text"], needles), s.get("year"), _date(s.get("date")), s.get("kind", ""),
+        ranking.term_count(s["rank"]["text"]))
         for s in (h["_source"] for h in hits)]
     return [(by_key[key], score) for score, key in ranking.ranked(candidates, asked)]
 

@@ -10,7 +10,8 @@ from search.ranking import Candidate, ranked, score
 def candidate(key: str, title: str, place: str = "", codes: str = "", text: str = "", toned: str = "",
               date: datetime.date | None = None, year: int | None = None) -> Candidate:
     words = Counter(terms(text))
-    return Candidate.of(key, " ".join(terms(title)), codes, " ".join(terms(place)), toned, words, year, date)
+    return Candidate.of(key, " ".join(terms(title)), codes, " ".join(terms(place)), toned, words, year, date,
+                        length=len(terms(text)))
 
 
 def keys(candidates: list[Candidate], query: str, prefix_last: bool = False) -> list[str]:
@@ -61,3 +62,15 @@ def test_ties_go_to_the_newer_item_then_to_the_title_in_word_order():
     titles = (("ab c", "thi ab c"), ("a z", "thi a z"), ("a b", "thi a b"))
     # Equal scores for "thi" (three title words each): ordered as the word lists, "a" before "ab".
     assert keys([candidate(k, t, date=day) for k, t in titles], "thi") == ["a b", "a z", "ab c"]
+
+
+def test_a_word_in_a_short_text_counts_more_than_in_a_long_one_and_repeats_count_less_and_less():
+    """BM25's term-frequency part, against one usual length for every backend."""
+    query = analyse("hồ sơ")
+    filler = " ".join(["Thí sinh đến điểm thi đúng giờ, mang theo giấy báo và căn cước."] * 30)
+    short = candidate("short", "Đăng ký dự thi", text="Nộp hồ sơ đăng ký dự thi tại trường.")
+    long = candidate("long", "Công văn về thông tin liên lạc", text=f"Lưu hồ sơ. {filler}")
+    assert keys([long, short], "hồ sơ") == ["short", "long"]
+    once, twice, ten = (score(candidate(k, "Tin", text="hồ sơ " * n + "nộp tại trường"), query)
+                        for k, n in (("1", 1), ("2", 2), ("10", 10)))
+    assert once < twice < ten and ten - twice < 8 * (twice - once)  # eight more repeats gain less than 8× one
