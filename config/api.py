@@ -3,12 +3,14 @@ pydantic schemas)."""
 
 from django.http import HttpRequest, JsonResponse
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from exam_news.api import content, feeds, preview, radio, reference
 from exam_news.api.contract import with_common_responses
 from exam_news.api.errors import NotFound, ParameterError
 from exam_news.api.params import refuse_unknown_parameters
 from exam_news.api.rendering import CompactJSONRenderer
+from exam_news.api.validation_messages import in_vietnamese
 from search import api as search_api
 
 
@@ -36,6 +38,11 @@ api.add_decorator(refuse_unknown_parameters, mode="view")
 @api.exception_handler(NotFound)
 def api_error(request, exc):
     return api.create_response(request, {"detail": exc.detail}, status=exc.status_code)
+
+
+@api.exception_handler(ValidationError)
+def malformed_parameters(request, exc):
+    return api.create_response(request, {"detail": in_vietnamese(exc.errors)}, status=422)
 
 
 for router in (reference.router, content.router, feeds.router, preview.router):
