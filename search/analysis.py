@@ -17,7 +17,7 @@ from functools import lru_cache
 from html import escape  # what django.utils.html.escape calls, without its lazy-string wrapper per call
 
 from cms.text import fold
-from search.question_words import filler_flags, is_question
+from search.question_words import asks_when, filler_flags, is_question
 from search.telex import decode_telex
 
 _WORD = re.compile(r"[^\W_]+")
@@ -72,6 +72,7 @@ class AnalysedQuery:
     decoded: str  # Telex words replaced by what they spell; equal to ``text`` when nothing was decoded
     groups: tuple[TermGroup, ...]
     question: bool = False  # asked as a question ("… ở đâu", "bao giờ …", "…?"): Q&A entries answer those
+    asks_when: bool = False  # asks when ("bao giờ …", "… ngày nào"): the timetable's entries answer those too
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -116,7 +117,7 @@ def analyse(query: str) -> AnalysedQuery:
             break
     decoded_text = _WORD.sub(_decoded_word, text) if any(g.alternatives[1:] for g in groups) else text
     return AnalysedQuery(text=text, decoded=decoded_text, groups=tuple(groups),
-                         question=text.rstrip().endswith("?") or is_question(words))
+                         question=text.rstrip().endswith("?") or is_question(words), asks_when=asks_when(words))
 
 
 def core_text(text: str) -> str:

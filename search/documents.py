@@ -136,7 +136,8 @@ def milestone_document(milestone: m.Milestone, schedule: m.ScheduleIndexPage, se
     return SearchDocument(
         key=f"milestone:{milestone.pk}", kind="milestone", root=place.root, path=schedule.path,
         section_key=section_key(section), section_title=section.title, year=section.year,
-        title=milestone.title, summary=when, body=_join([milestone.get_kind_display(), milestone.description]),
+        title=milestone.title, summary=when,
+        body=_join([milestone.get_kind_display(), milestone.description, schedule.title]),
         date=start, expires_at=schedule.expire_at, url=place.url(schedule.url_path, f"moc-{milestone.pk}"),
     )
 

@@ -89,3 +89,14 @@ def is_question(words: list[str]) -> bool:
         if typed in QUESTION_WORDS or (typed.isascii() and typed in ASCII_QUESTION_WORDS):
             return True
     return any(_phrase_matches(words, start, phrase) for start in range(len(words)) for phrase in QUESTION_PHRASES)
+
+
+# Asking when: the answer is a date, which the timetable's entries (milestones and exam sessions) carry.
+WHEN_PHRASES = tuple(tuple(p.split()) for p in (
+    "bao giờ", "khi nào", "lúc nào", "mấy giờ", "giờ nào", "ngày nào", "hôm nào", "ngày mấy", "tháng mấy",
+    "thời gian nào", "thời điểm nào"))
+
+
+def asks_when(words: list[str]) -> bool:
+    """Whether the query asks when something happens ("bao giờ …", "… ngày nào", "mấy giờ …")."""
+    return any(_phrase_matches(words, start, phrase) for start in range(len(words)) for phrase in WHEN_PHRASES)

@@ -4,9 +4,10 @@ The backends' own ranks (FTS5 bm25, ``ts_rank``, the engine's BM25) only choose 
 orders them, from the folded terms ``terms_of`` makes of each document, so the same query gives the same top
 results on all of them. It favours, in this order of weight: an exact
 document number or venue code, query words in the title (all of them, as a phrase, in a short title),
-in the address or area names, words typed with the right diacritics, the year asked for, and words in the
+in the address or area names, the year asked for, words typed with the right diacritics, and words in the
 text (more when repeated, less and less, and more in a short text than in a long one: BM25's term-frequency
-part). Ties go to the newer item.
+part). A question ranks the Q&A column's entries higher, and one asking when the timetable's. Ties go to the
+newer item; copies of an item (same title, year and kind) come after every distinct one.
 
 What the query contributes is worked out once per ranking (``_Scoring``); phrases are looked up as
 substrings of the space-padded term lists, so one candidate costs a few set and string operations.
@@ -20,6 +21,7 @@ from search.analysis import AnalysedQuery
 from search.types import SearchDocument
 
 QUESTION_ANSWER_BONUS = 3.0
+DATED_KINDS = frozenset({"milestone", "session"})  # the timetable's entries: they answer "when"
 # BM25's term-frequency part: repeats count less and less (K1), and a word in a short text counts more than in a
 # long one (B), against a fixed usual length so every backend scores a document alike.
 K1, B, USUAL_TEXT_TERMS = 1.2, 0.75, 200
@@ -136,6 +138,7 @@ class _Scoring:
                       if not (one.filler or two.filler)]
         self.title_pairs = len(query.core) > 2  # with two words, the phrase bonus already counts the title
         self.question = query.question
+        self.asks_when = query.asks_when
         self.compact = "".join(first)
 
 
@@ -170,8 +173,8 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
         total += group.weight * (best + (0.5 if frequency and best > in_text else 0.0))
         if group.toned and group.toned in candidate.toned:
             total += 1.5 if group.core else 1.5 * group.weight  # typed with the right diacritics
-        if group.year and year in alternatives:
-            total += 2.0
+        if group.year and (year in alternatives or hit_title):  # the item's year, or in its title ("2024–2025")
+            total += 6.0  # an item of another year rarely answers a query that names one
         found.append(hit_title or hit_code or hit_place or frequency > 0)
         if group.core:
             in_title += hit_title
@@ -191,6 +194,8 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
             total -= 1.0
     if scoring.question and candidate.kind == "faq" and matched:
         total += QUESTION_ANSWER_BONUS * matched / scoring.core_weight  # a question: answered by the Q&A column
+    if scoring.asks_when and candidate.kind in DATED_KINDS and matched:
+        total += QUESTION_ANSWER_BONUS * matched / scoring.core_weight  # "when": answered by the timetable
     compact = scoring.compact
     if len(compact) >= 4:  # a code of four characters or more, typed whole or as its start
         if compact in candidate.codes:
@@ -216,4 +221,17 @@ def ranked(candidates: list[Candidate], query: AnalysedQuery | list[AnalysedQuer
     # Ties: newer first, then by title (not by key: ids differ between databases, titles do not).
     # Padded titles sort as their word lists would: the space sorts before every letter and digit.
     scored.sort(key=lambda sc: (-sc[0], -(sc[1].date.toordinal() if sc[1].date else 0), sc[1].title, sc[1].key))
-    return [(s, c.key) for s, c in scored]
+    return [(s, c.key) for s, c in _repeats_last(scored)]
+
+
+def _repeats_last(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """Items with the title, year and kind of one ranked above them (the same notice posted again, or by each
+    district) after every distinct one, in their order: ten copies of one answer would fill the first page."""
+    seen: set[tuple[str, int | None, str]] = set()
+    distinct, repeats = [], []
+    for item in scored:
+        candidate = item[1]
+        same = (candidate.title, candidate.year, candidate.kind)
+        (repeats if same in seen else distinct).append(item)
+        seen.add(same)
+    return distinct + repeats

@@ -28,7 +28,7 @@ from search.models import SearchEntry
 from search.spelling import corrections
 from search.types import SearchQuery, SearchResults, Suggestion
 
-RELAX_BELOW = 10  # fewer entries than this with every word: those with most of the words are found too
+RELAX_BELOW = 20  # fewer entries than this with every word: those with most of the words are found too
 MAX_LOOSE_WORDS = 7  # when some words may be missing, the rarest seven are matched (the others still rank)
 
 
@@ -117,16 +117,16 @@ def correction_counts(words: list[str], query: SearchQuery) -> dict[str, int]:
 
 
 def loose_levels(words: int) -> list[int]:
-    """How many of the query's words an entry must have when not all: all but one, then fewer, down to 60 %
+    """How many of the query's words an entry must have when not all: all but one, then fewer, down to half
     of them. Two words stay both required (one of them is looked for only when nothing has both)."""
-    least = max(2, math.ceil(0.6 * words))
+    least = max(2, math.ceil(0.5 * words))
     return list(range(words - 1, least - 1, -1))
 
 
 def loose_matches(analysed: analysis.AnalysedQuery, query: SearchQuery, window: int,
                   found: int) -> list[tuple["Match", Counts]]:
     """Matches of most of the words, loosest last, until RELAX_BELOW entries are found (in the spirit of
-    Elasticsearch's ``minimum_should_match``). With nothing found at 60 %, any one word."""
+    Elasticsearch's ``minimum_should_match``). With nothing found at half of them, any one word."""
     core = sorted(analysed.core, key=lambda g: -g.weight)[:MAX_LOOSE_WORDS]
     groups = [g.alternatives for g in core]
     matched = []

@@ -359,10 +359,10 @@ def test_search_sends_the_built_body_to_the_alias_and_reads_the_answer(fake):
         "aggregations": {"kind": {"buckets": [{"key": "venue", "doc_count": 1}]}},
     }
     results = ElasticsearchBackend().search(QUERY)
-    # the candidates; with fewer than ten, those with three of the four words (none more here); the page
+    # the candidates; with fewer than twenty, those with half of the four words (none more here); the page
     (_, sent), (_, loose), (_, page) = fake.calls("POST", "/muathi/_search")
     assert sent == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text))))
-    assert loose == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text), minimum=3)))
+    assert loose == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text), minimum=2)))
     assert page == json.loads(json.dumps(page_body(["venue:7"], analyse(QUERY.text))))
     assert results.backend == "elasticsearch"
     assert [h.key for h in results.hits] == ["venue:7"]
@@ -379,7 +379,7 @@ def test_typos_are_tolerated_only_when_the_words_as_typed_find_nothing(fake):
     assert first == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text))))
     assert second == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text), fuzzy=True, alternatives=True)))
     assert [b["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]["minimum_should_match"]
-            for b in any_word] == [3, 1]  # three of the four words, then any one
+            for b in any_word] == [2, 1]  # half of the four words, then any one
 
 
 def test_server_errors_open_the_breaker(fake):

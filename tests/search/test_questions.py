@@ -9,6 +9,7 @@ import pytest
 
 from search import analysis, question_words, ranking, synonyms
 from search.database import frequencies, writing
+from search.database.backend import loose_levels
 from search.models import SearchSynonym
 from search.tone_fixes import retoned
 from search.types import SearchDocument
@@ -66,6 +67,29 @@ def test_question_and_filler_words_are_told_from_the_words_that_matter(typed, ke
     assert [w for w, filler in zip(words, flags, strict=True) if not filler] == kept
 
 
+@pytest.mark.parametrize("typed, when", [
+    ("bao giờ có kết quả phúc khảo", True),
+    ("thi tốt nghiệp năm nay thi ngày nào", True),
+    ("mấy giờ phải có mặt ở điểm thi", True),
+    ("khi nao co diem thi", True),  # without diacritics
+    ("hạn chót đăng ký là hôm nào vậy", True),
+    ("điểm thi ở đâu", False),
+    ("lịch thi tốt nghiệp", False),
+    ("giấy báo dự thi", False),  # "bao" alone is "báo"
+])
+def test_a_question_asking_when_is_told_from_the_others(typed, when):
+    assert analysis.analyse(typed).asks_when is when
+
+
+def test_a_question_asking_when_is_answered_by_the_timetable_first(questions):
+    """A milestone and a newer news item with the same words: asked "when", the dated entry comes first;
+    asked "where", the tie goes to the newer item."""
+    same = {"title": "Nộp đơn đề nghị chấm lại bài thi", "summary": "Thí sinh nộp đơn tại trường."}
+    writing.write([doc("milestone:10", kind="milestone", **same), doc("page:20", kind="news", **same)])
+    assert [h.key for h in find("bao giờ nộp đơn chấm lại bài thi").hits][:2] == ["milestone:10", "page:20"]
+    assert [h.key for h in find("nộp đơn chấm lại bài thi ở đâu").hits][:2] == ["page:20", "milestone:10"]
+
+
 def test_a_query_of_filler_words_only_keeps_them_all():
     analysed = analysis.analyse("có không")
     assert [g.word for g in analysed.core] == ["có", "không"]
@@ -83,6 +107,19 @@ def test_an_extra_word_no_item_has_does_not_hide_the_answer(questions):
     results = find("con em bị ốm sáng ngày thi có được thi bù không")
     assert titles(results)[0] == "Thí sinh bị ốm trong ngày thi được thi đợt hai"
     assert results.partial
+
+
+def test_an_item_with_half_of_the_words_that_matter_is_found_when_few_have_more(questions):
+    """Six words that matter ("có", "hay", "không" are filler); page:4 holds three: "phòng", "thi", "quạt"."""
+    results = find("phòng thi có máy lạnh hay quạt trần không")
+    assert "Phòng thi được bố trí quạt và nước uống" in titles(results)
+    assert results.partial
+
+
+@pytest.mark.parametrize("words, levels", [(2, []), (3, [2]), (4, [3, 2]), (5, [4, 3]), (6, [5, 4, 3]),
+                                           (7, [6, 5, 4])])
+def test_loosening_stops_at_half_of_the_words(words, levels):
+    assert loose_levels(words) == levels
 
 
 def test_items_with_every_word_rank_above_those_missing_one(questions):

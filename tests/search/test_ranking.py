@@ -74,3 +74,35 @@ def test_a_word_in_a_short_text_counts_more_than_in_a_long_one_and_repeats_count
     once, twice, ten = (score(candidate(k, "Tin", text="hồ sơ " * n + "nộp tại trường"), query)
                         for k, n in (("1", 1), ("2", 2), ("10", 10)))
     assert once < twice < ten and ten - twice < 8 * (twice - once)  # eight more repeats gain less than 8× one
+
+
+def test_the_year_asked_for_outweighs_a_word_in_the_title():
+    """Another year's item with every other word in its title ranks below the asked year's with one of them only
+    in its text: an item of another year rarely answers a query that names one."""
+    found = keys([
+        candidate("other year", "Lịch phúc khảo bài thi", text="Lịch phúc khảo bài thi", year=2024),
+        candidate("asked year", "Phúc khảo bài thi", text="Lịch phúc khảo bài thi", year=2026),
+    ], "lịch phúc khảo bài thi 2026")
+    assert found == ["asked year", "other year"]
+
+
+def test_a_school_year_in_the_title_counts_as_the_year_asked_for():
+    """"năm học 2024–2025" is an item of the section 2024, but it is what "2025" asks for as much as an item of
+    the section 2025 is."""
+    query = analyse("điểm chuẩn lớp 10 2025")
+    school_year = candidate("school year", "Điểm chuẩn lớp 10 năm học 2024–2025", year=2024)
+    section_year = candidate("section year", "Điểm chuẩn lớp 10 năm học 2024–2025", year=2025)
+    other_year = candidate("other year", "Điểm chuẩn lớp 10 năm học 2023–2024", year=2023)
+    assert score(school_year, query) == score(section_year, query) > score(other_year, query)
+
+
+def test_copies_of_an_item_come_after_every_distinct_one():
+    """Same title, year and kind: the same notice posted again. Another year's item of that title is not a copy."""
+    notice = {"title": "Thông báo lịch phúc khảo", "text": "phúc khảo phúc khảo"}
+    found = keys([
+        candidate("first", **notice, year=2025, date=datetime.date(2025, 7, 20)),
+        candidate("copy", **notice, year=2025, date=datetime.date(2025, 7, 19)),
+        candidate("last year", **notice, year=2024, date=datetime.date(2024, 7, 20)),
+        candidate("other", "Phúc khảo: hướng dẫn", year=2025),
+    ], "phúc khảo")
+    assert found == ["first", "last year", "other", "copy"]

@@ -2,9 +2,11 @@
 recall@10 and nDCG@10 of the database backend over the demo content (with the 2024 articles imported from the
 old portal), each held above a floor.
 
-The floors are the figures of the ranking at commit bb7a5cf (2026-12-04, when the set was written), rounded down
-to 0.05: raise them as the ranking improves. The same figures beside a plain
-BM25 baseline, and the generated-corpus class, come from ``.venv/bin/python bench/search/relevance.py``.
+The floors are the figures of the ranking (first at commit bb7a5cf, when the set was written; raised on
+2026-12-04 after the loosening to half of the words, "when" questions and the year asked for), rounded down to
+0.05, a step lower where the search engine's figures are: raise them as the ranking improves. The same
+figures beside a plain BM25 baseline, and the generated-corpus class, come from
+``.venv/bin/python bench/search/relevance.py``.
 Run on SQLite (the suite's default database)."""
 
 import pytest
@@ -31,16 +33,16 @@ pytestmark = pytest.mark.django_db
 
 # class → (MRR@10, recall@10, nDCG@10) floors
 FLOORS: dict[str, tuple[float, float, float]] = {
-    "keywords": (0.90, 0.95, 0.85),
+    "keywords": (0.95, 0.95, 0.85),
     "unaccented": (0.95, 0.90, 0.90),
     "telex": (1.00, 0.95, 0.95),
     "misspelt": (1.00, 0.95, 0.95),
-    "questions": (0.85, 0.80, 0.75),
+    "questions": (0.85, 0.85, 0.75),
     "codes": (1.00, 1.00, 0.95),
     "places": (0.95, 1.00, 0.95),
     "one_word": (0.85, 0.80, 0.75),
-    "synonyms": (0.85, 0.95, 0.85),
-    "overall": (0.90, 0.90, 0.85),
+    "synonyms": (0.90, 0.95, 0.90),
+    "overall": (0.95, 0.95, 0.85),
 }
 SAME_FIRST_SHARE = 0.95  # of the judged queries whose first result is the same on the engine as on the database
 

@@ -26,7 +26,7 @@ def test_publishing_indexes_after_commit_and_only_then(section, synced):
     entry = SearchEntry.objects.get(key=f"page:{page.pk}")
     assert entry.kind == "news" and entry.section_key == "thpt:2025" and entry.year == 2025
     assert entry.title_terms == "thi sinh den diem thi som 30 phut"
-    assert titles(find("den diem thi som")) == ["Thí sinh đến điểm thi sớm 30 phút"]
+    assert titles(find("den diem thi som 30 phut")) == ["Thí sinh đến điểm thi sớm 30 phút"]
 
 
 def test_drafts_are_never_indexed(section, synced):
@@ -128,6 +128,16 @@ def test_schedule_publication_indexes_sessions_and_drops_removed_ones(section, s
     synced(schedule.save_revision().publish)
     assert "session" not in {hit.kind for hit in find("lich thi ngu van").hits}
     assert not SearchEntry.objects.filter(kind="session").exists()
+
+
+def test_a_milestone_is_found_under_the_title_of_the_timetable_it_is_published_on(section, synced):
+    schedule = index_of(section, m.ScheduleIndexPage)
+    schedule.milestones.add(m.Milestone(kind="registration", title="Đăng ký dự thi",
+                                        starts_at=timezone.make_aware(datetime.datetime(2025, 4, 21, 8)),
+                                        description="Học sinh lớp 12 đăng ký trực tuyến."))
+    synced(schedule.save_revision().publish)
+    assert schedule.title.split()[0] == "Lịch"  # "Lịch thi": its words are not in the milestone's own text
+    assert "Đăng ký dự thi" in titles(find(schedule.title))
 
 
 def test_a_failing_index_update_never_fails_the_editor(section, synced, monkeypatch):
