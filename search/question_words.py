@@ -88,7 +88,11 @@ def is_question(words: list[str]) -> bool:
         typed = _typed_form(word)
         if typed in QUESTION_WORDS or (typed.isascii() and typed in ASCII_QUESTION_WORDS):
             return True
-    return any(_phrase_matches(words, start, phrase) for start in range(len(words)) for phrase in QUESTION_PHRASES)
+    return _holds_any(words, QUESTION_PHRASES)
+
+
+def _holds_any(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(_phrase_matches(words, start, phrase) for start in range(len(words)) for phrase in phrases)
 
 
 # Asking when: the answer is a date, which the timetable's entries (milestones and exam sessions) carry.
@@ -99,4 +103,4 @@ WHEN_PHRASES = tuple(tuple(p.split()) for p in (
 
 def asks_when(words: list[str]) -> bool:
     """Whether the query asks when something happens ("bao giờ …", "… ngày nào", "mấy giờ …")."""
-    return any(_phrase_matches(words, start, phrase) for start in range(len(words)) for phrase in WHEN_PHRASES)
+    return _holds_any(words, WHEN_PHRASES)

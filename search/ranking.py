@@ -192,10 +192,9 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
             total += 1.0
         elif found[i] and found[j]:
             total -= 1.0
-    if scoring.question and candidate.kind == "faq" and matched:
-        total += QUESTION_ANSWER_BONUS * matched / scoring.core_weight  # a question: answered by the Q&A column
-    if scoring.asks_when and candidate.kind in DATED_KINDS and matched:
-        total += QUESTION_ANSWER_BONUS * matched / scoring.core_weight  # "when": answered by the timetable
+    kind = candidate.kind
+    if matched and ((scoring.question and kind == "faq") or (scoring.asks_when and kind in DATED_KINDS)):
+        total += QUESTION_ANSWER_BONUS * matched / scoring.core_weight  # Q&A answers; asked when, the timetable
     compact = scoring.compact
     if len(compact) >= 4:  # a code of four characters or more, typed whole or as its start
         if compact in candidate.codes:
