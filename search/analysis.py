@@ -12,6 +12,7 @@
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape  # what django.utils.html.escape calls, without its lazy-string wrapper per call
@@ -25,6 +26,8 @@ _TERM = re.compile(r"[a-z0-9]{1,60}")
 _LETTERS = str.maketrans({"đ": "dd", "â": "aa", "ă": "aw", "ê": "ee", "ô": "oo", "ơ": "ow", "ư": "uw"})
 # Tone marks as combining characters, and the digit each becomes in a toned term.
 TONES = {"\u0300": "1", "\u0301": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+TONES_DIGITS = frozenset(TONES.values())
+_LETTER_PAIRS = re.compile("dd|aa|aw|ee|oo|ow|uw")  # _LETTERS's spellings, each folded to its first letter
 MAX_QUERY_TERMS = 12
 
 
@@ -43,6 +46,21 @@ def toned_term(word: str) -> str:
         else:
             kept.append(ch)
     return unicodedata.normalize("NFC", "".join(kept)).translate(_LETTERS) + tone
+
+
+@lru_cache(maxsize=65536)
+def folded_toned(term: str) -> str:
+    """A toned term folded as ``terms`` folds its word: "ddieem3" → "diem" (a syllable's tone digit follows
+    letters only; "b12" stays)."""
+    if term[-1:] in TONES_DIGITS and term[:-1].isalpha():
+        term = term[:-1]
+    return _LETTER_PAIRS.sub(lambda m: m.group()[0], term)
+
+
+def spelt_otherwise(toned: Iterable[str], folded: Iterable[str]) -> bool:
+    """Whether one of the ``toned`` terms is one of the ``folded`` words spelt with diacritics."""
+    words = set(folded)
+    return any(folded_toned(t) in words for t in toned)
 
 
 def toned_terms(text: str) -> list[str]:

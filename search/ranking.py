@@ -4,7 +4,8 @@ The backends' own ranks (FTS5 bm25, ``ts_rank``, the engine's BM25) only choose 
 orders them, from the folded terms ``terms_of`` makes of each document, so the same query gives the same top
 results on all of them. It favours, in this order of weight: an exact
 document number or venue code, query words in the title (all of them, as a phrase, in a short title),
-in the address or area names, the year asked for, words typed with the right diacritics, and words in the
+in the address or area names (in a query of one word, typed with its diacritics, not a word spelt with other
+ones: "toàn" is not "toán"), the year asked for, words typed with the right diacritics, and words in the
 text (more when repeated, less and less, and more in a short text than in a long one: BM25's term-frequency
 part). A question ranks the Q&A column's entries higher, and one asking when the timetable's. Ties go to the
 newer item; copies of an item (same title, year and kind) come after every distinct one.
@@ -22,6 +23,9 @@ from search.types import SearchDocument
 
 QUESTION_ANSWER_BONUS = 3.0
 DATED_KINDS = frozenset({"milestone", "session"})  # the timetable's entries: they answer "when"
+# In a query of one Vietnamese word (one or two syllables), the diacritics typed are all that tells "toán" from
+# "toàn"; with more words, the others do, and a mark typed wrong is likelier than another word meant.
+MARKS_TELL_WORDS = 2
 # BM25's term-frequency part: repeats count less and less (K1), and a word in a short text counts more than in a
 # long one (B), against a fixed usual length so every backend scores a document alike.
 K1, B, USUAL_TEXT_TERMS = 1.2, 0.75, 200
@@ -109,19 +113,22 @@ class _Group:
     only: str  # the alternative when there is one (most words), for the quicker lookups below; else ""
     weight: float  # rarer words count more, question and filler words little (``TermGroup.weight``)
     core: bool  # not a question or filler word
+    marked: bool  # in a short query, typed with diacritics that some candidate's title or summary has: a title or
+    # place word spelt with other diacritics is another word ("toàn" is not "toán", "Số" not "sơ")
 
 
 class _Scoring:
     """The query's side of ``score``."""
 
-    def __init__(self, query: AnalysedQuery, prefix_last: bool):
+    def __init__(self, query: AnalysedQuery, prefix_last: bool, known: frozenset[str] = frozenset()):
         last = len(query.groups) - 1
         self.groups = [
             _Group(alternatives=frozenset(g.alternatives), words=tuple(f" {a} " for a in g.alternatives),
                    title_forms=tuple(f" {a}" if prefix_last and i == last else f" {a} " for a in g.alternatives),
                    toned=g.toned, year=any(a.isdigit() for a in g.alternatives),
                    only=g.alternatives[0] if len(g.alternatives) == 1 else "", weight=g.weight,
-                   core=not g.filler or len(query.core) == len(query.groups))
+                   core=not g.filler or len(query.core) == len(query.groups),
+                   marked=g.toned in known and not (prefix_last and i == last))
             for i, g in enumerate(query.groups)]
         self.core_count = sum(g.core for g in self.groups)
         self.core_weight = sum(g.weight for g in self.groups if g.core) or 1.0
@@ -142,8 +149,19 @@ class _Scoring:
         self.compact = "".join(first)
 
 
-def score(candidate: Candidate, query: AnalysedQuery, prefix_last: bool = False) -> float:
-    return _score(candidate, _Scoring(query, prefix_last))
+def score(candidate: Candidate, query: AnalysedQuery, prefix_last: bool = False,
+          among: list[Candidate] | None = None) -> float:
+    """``candidate``'s score among ``among`` (by default alone), as ``ranked`` scores it."""
+    return _score(candidate, _Scoring(query, prefix_last, typed_forms_found(query, among or [candidate])))
+
+
+def typed_forms_found(query: AnalysedQuery, candidates: list[Candidate]) -> frozenset[str]:
+    """In a short query, the words typed with diacritics that some candidate's title or summary has so spelt. A
+    form none has is more likely a typo ("nguyện vộng") than another word, and tells nothing about the titles that
+    differ."""
+    if len(query.core) > MARKS_TELL_WORDS:
+        return frozenset()
+    return frozenset(g.toned for g in query.groups if g.toned and any(g.toned in c.toned for c in candidates))
 
 
 def _score(candidate: Candidate, scoring: _Scoring) -> float:
@@ -168,6 +186,9 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
             hit_code = not alternatives.isdisjoint(candidate.codes)
             hit_place = any(word in place for word in group.words)
             frequency = sum(text.get(a, 0) for a in alternatives)
+        if group.marked and group.toned not in candidate.toned and (hit_title or hit_place):
+            hit_title = False  # the title holds every title word as spelt: this one is spelt otherwise
+            hit_place = hit_place and not analysis.spelt_otherwise(candidate.toned, alternatives)
         in_text = 1.0 + 0.5 * _saturated(frequency, length) if frequency else 0.0
         best = max(3.0 * hit_title, 5.0 * hit_code, 3.0 * hit_place, in_text)  # where the word counts most
         total += group.weight * (best + (0.5 if frequency and best > in_text else 0.0))
@@ -209,7 +230,7 @@ def ranked(candidates: list[Candidate], query: AnalysedQuery | list[AnalysedQuer
     """The candidates best first. With several queries (one question in other words: synonyms), each candidate
     scores its best over them."""
     asked = [query] if isinstance(query, AnalysedQuery) else query
-    scorings = [_Scoring(q, prefix_last) for q in asked]
+    scorings = [_Scoring(q, prefix_last, typed_forms_found(q, candidates)) for q in asked]
     if len(scorings) == 1:
         scored = [(_score(c, scorings[0]), c) for c in candidates]
     else:

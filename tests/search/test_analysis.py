@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from search.analysis import analyse, compact_code, highlight, terms, toned_term, toned_terms
+from search.analysis import analyse, compact_code, folded_toned, highlight, terms, toned_term, toned_terms
 from search.telex import decode_telex
 
 
@@ -115,3 +115,8 @@ def test_highlight_finds_a_match_beyond_the_start_of_a_long_text():
     filler = "Thông báo của nhà trường về công tác chuẩn bị. " * 40
     snippet = highlight(filler + "Lịch phúc khảo được công bố sau.", analyse("phuc khao"), max_chars=120)
     assert "<mark>phúc</mark> <mark>khảo</mark>" in snippet and snippet.startswith("…")
+
+
+def test_a_toned_term_folds_as_its_word_does():
+    text = "Trường THPT Nguyễn Hiền, số 35 Hà Hoàng Hổ: ươm mầm, đường đời, khuya, quý, 2025, B12"
+    assert [folded_toned(t) for t in toned_terms(text)] == terms(text)

@@ -3,7 +3,8 @@
 import datetime
 from collections import Counter
 
-from search.analysis import analyse, terms
+from cms.text import fold
+from search.analysis import analyse, terms, toned_terms
 from search.ranking import Candidate, ranked, score
 
 
@@ -46,6 +47,65 @@ def test_words_typed_with_their_diacritics_favour_the_same_spelling():
     exact = candidate("exact", "Thí sinh Hòa An", toned="hoa1 an")
     other = candidate("other", "Thí sinh Hóa An", toned="hoa2 an")
     assert score(exact, query) > score(other, query)
+
+
+def toned(text: str) -> str:
+    return " ".join(toned_terms(text))
+
+
+def test_a_title_word_spelt_with_other_diacritics_is_another_word():
+    """"toàn" (whole) is not "toán" (maths), "muốn" (want) not "muộn" (late): typed with its diacritics, a word
+    that a title holds only with other diacritics counts as a word of the text, not of the title."""
+    for query, other_title, same_title in (
+            ("toán", "Về nhà an toàn sau buổi thi", "Ngày thi đầu tiên"),
+            ("muộn", "Muốn phúc khảo thì làm thế nào?", "Nếu đến trễ giờ thì sao?")):
+        same_text = {"toán": "Thí sinh làm bài Toán buổi chiều.", "muộn": "Thí sinh đến muộn 10 phút."}[query]
+        other = candidate("other", other_title, toned=toned(other_title))
+        same = candidate("same", same_title, toned=toned(same_title), text=same_text)
+        exact = candidate("exact", f"{same_title} ({query})", toned=toned(f"{same_title} {query}"))
+        assert keys([other, same, exact], query) == ["exact", "same", "other"]
+        # Typed without diacritics, the word may be either: the title counts again.
+        assert keys([other, same], fold(query))[0] == "other"
+
+
+def test_an_address_word_spelt_with_other_diacritics_is_another_word():
+    query = "hồ sơ"
+    venue = candidate("venue", "Điểm thi Trường THPT Nguyễn Hiền", place="Số 35 Hà Hoàng Hổ",
+                      toned=toned("Điểm thi Trường THPT Nguyễn Hiền Số 35 Hà Hoàng Hổ"), text="Số 35 Hà Hoàng Hổ")
+    answer = candidate("faq", "Quên căn cước thì sao?", toned=toned("Quên căn cước thì sao? Hồ sơ đăng ký"),
+                       text="Hồ sơ đăng ký dự thi có ảnh của thí sinh.")
+    assert keys([venue, answer], query) == ["faq", "venue"]
+
+
+def test_diacritics_no_candidate_has_are_taken_for_a_typo_and_change_nothing():
+    """"phúc khão": no title or summary spells "khão"; the titles with "khảo" keep their title match."""
+    titles = ("Nộp đơn phúc khảo", "Tin tức mùa thi")
+    texts = ("Thí sinh nộp đơn.", "Nhiều thí sinh nộp đơn phúc khảo bài thi năm nay.")
+    candidates = [candidate(t, t, toned=toned(t), text=x) for t, x in zip(titles, texts, strict=True)]
+    typo = ranked(candidates, analyse("phúc khão"))
+    assert typo == ranked(candidates, analyse("phúc khao"))  # as if typed without its diacritics
+    assert [key for _, key in typo] == list(titles)
+
+
+def test_in_a_longer_query_a_title_word_with_other_diacritics_still_counts():
+    """With more words than one Vietnamese word has, the others tell what is meant; a mark typed wrong ("giấy
+    báo dư thi") is likelier than another word, so the title keeps its match."""
+    title = "Giấy báo dự thi"
+    notice = candidate("notice", title, toned=toned(title))
+    other = candidate("other", "Dư luận", toned=toned("Dư luận"), text="giấy báo thi")
+    query = analyse("giấy báo dư thi")
+    assert score(notice, query, among=[notice, other]) == score(notice, query)
+    assert keys([other, notice], "giấy báo dư thi")[0] == "notice"
+
+
+def test_a_last_word_being_typed_is_not_taken_for_another_word():
+    """Suggestions: "đo" may yet become "Đoàn"; another item's "đo" (to measure) does not make it another word."""
+    title = "Đoàn thanh niên tiếp sức mùa thi"
+    youth = candidate("youth", title, toned=toned(title))
+    measure = candidate("measure", "Tin tức", toned=toned("Tin tức: đo thân nhiệt"), text="Đo thân nhiệt thí sinh.")
+    query = analyse("đo")
+    alone = score(youth, query, prefix_last=True)
+    assert score(youth, query, prefix_last=True, among=[youth, measure]) == alone > score(youth, query)
 
 
 def test_the_last_word_completes_a_title_word_only_when_asked():
