@@ -73,6 +73,16 @@ class SearchTerm(models.Model):
         return self.term
 
 
+class SearchSpelling(models.Model):
+    """Every word ever indexed as spelt with its diacritics (``analysis.toned_term``: "hoo1" for "hồ"), from
+    titles, summaries and bodies: tells a word typed with its diacritics ("hồ sơ") from a typo ("nguyện vộng")."""
+
+    term = models.CharField(max_length=60, primary_key=True)
+
+    def __str__(self) -> str:
+        return self.term
+
+
 class IndexChange(models.Model):
     """Journal of changed keys for Elasticsearch: what is still to be sent (the retry backlog) and what
     changed while a rebuild was running (re-applied to the new index before and after the alias swap)."""

@@ -150,18 +150,20 @@ class _Scoring:
 
 
 def score(candidate: Candidate, query: AnalysedQuery, prefix_last: bool = False,
-          among: list[Candidate] | None = None) -> float:
+          among: list[Candidate] | None = None, spelt: frozenset[str] = frozenset()) -> float:
     """``candidate``'s score among ``among`` (by default alone), as ``ranked`` scores it."""
-    return _score(candidate, _Scoring(query, prefix_last, typed_forms_found(query, among or [candidate])))
+    return _score(candidate, _Scoring(query, prefix_last, typed_forms_found(query, among or [candidate], spelt)))
 
 
-def typed_forms_found(query: AnalysedQuery, candidates: list[Candidate]) -> frozenset[str]:
-    """In a short query, the words typed with diacritics that some candidate's title or summary has so spelt. A
-    form none has is more likely a typo ("nguyện vộng") than another word, and tells nothing about the titles that
-    differ."""
+def typed_forms_found(query: AnalysedQuery, candidates: list[Candidate],
+                      spelt: frozenset[str] = frozenset()) -> frozenset[str]:
+    """In a short query, the words typed with diacritics that the index holds so spelt (``spelt``: the backends
+    look them up in ``SearchSpelling``) or some candidate's title or summary has. A spelling the index does not
+    hold is more likely a typo ("nguyện vộng") than another word, and tells nothing about the titles that differ."""
     if len(query.core) > MARKS_TELL_WORDS:
         return frozenset()
-    return frozenset(g.toned for g in query.groups if g.toned and any(g.toned in c.toned for c in candidates))
+    return frozenset(g.toned for g in query.groups
+                     if g.toned and (g.toned in spelt or any(g.toned in c.toned for c in candidates)))
 
 
 def _score(candidate: Candidate, scoring: _Scoring) -> float:
@@ -226,11 +228,11 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
 
 
 def ranked(candidates: list[Candidate], query: AnalysedQuery | list[AnalysedQuery],
-           prefix_last: bool = False) -> list[tuple[float, str]]:
+           prefix_last: bool = False, spelt: frozenset[str] = frozenset()) -> list[tuple[float, str]]:
     """The candidates best first. With several queries (one question in other words: synonyms), each candidate
-    scores its best over them."""
+    scores its best over them. ``spelt``: the words typed with diacritics that the index holds so spelt."""
     asked = [query] if isinstance(query, AnalysedQuery) else query
-    scorings = [_Scoring(q, prefix_last, typed_forms_found(q, candidates)) for q in asked]
+    scorings = [_Scoring(q, prefix_last, typed_forms_found(q, candidates, spelt)) for q in asked]
     if len(scorings) == 1:
         scored = [(_score(c, scorings[0]), c) for c in candidates]
     else:

@@ -4,7 +4,7 @@ import datetime
 import json
 
 from search import analysis, ranking
-from search.database import tables
+from search.database import spellings, tables
 from search.database.counts import Counts
 from search.database.matching import Match
 from search.database.tables import ENTRY, among, fetch
@@ -44,7 +44,7 @@ def ranked_keys(matched: list[tuple[Match, Counts | None]], asked: list[analysis
     candidates = [ranking.Candidate.of(key, title, codes, place, toned, ranking.frequencies(text, needles), year,
                                        as_date(date), kind, ranking.term_count(text))
                   for key, title, codes, place, toned, text, year, date, kind in rows]
-    return ranking.ranked(candidates, asked, prefix_last)
+    return ranking.ranked(candidates, asked, prefix_last, spellings.typed_spellings(asked))
 
 
 def as_date(value: datetime.date | str | None) -> datetime.date | None:

@@ -9,6 +9,7 @@ AREA = "mua_thi_search_searchentryarea"
 FTS = "mua_thi_search_fts"
 HEAD = "mua_thi_search_head"
 TERM = "mua_thi_search_searchterm"
+SPELLING = "mua_thi_search_searchspelling"
 MIN_CANDIDATES = 100  # ranked per query: the newest strong matches, then the newest of the rest
 MIN_BODY_CANDIDATES = 20  # matches by text alone considered even when the strong ones fill the window
 MAX_RESULTS = 1000  # how deep results can be paged

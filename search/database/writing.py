@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from search import filters, ranking
-from search.database import frequencies
+from search import analysis, filters, ranking
+from search.database import frequencies, spellings
 from search.database.tables import WRITE_CHUNK
-from search.models import SearchEntry, SearchEntryArea, SearchTerm
+from search.models import SearchEntry, SearchEntryArea, SearchSpelling, SearchTerm
 from search.types import SearchDocument
 
 # --- Writing -------------------------------------------------------------------------------------
@@ -36,6 +36,7 @@ def write(docs: Iterable[SearchDocument]) -> int:
     for start in range(0, len(docs), WRITE_CHUNK):
         _write_chunk(docs[start:start + WRITE_CHUNK])
     frequencies.reset()  # this process counts words again; the others within frequencies.KEEP_SECONDS
+    spellings.reset()
     return len(docs)
 
 
@@ -52,6 +53,13 @@ def _write_chunk(docs: list[SearchDocument]) -> None:
     vocabulary = {t for row in rows.values() for column in ("title_terms", "code_terms", "place_terms", "text_terms")
                   for t in row[column].split() if not t.isdigit()}
     SearchTerm.objects.bulk_create([SearchTerm(term=t) for t in vocabulary], ignore_conflicts=True)
+    spelt = {t for doc in docs for t in spellings_of(doc.title, doc.summary, doc.body)}
+    SearchSpelling.objects.bulk_create([SearchSpelling(term=t) for t in spelt], ignore_conflicts=True)
+
+
+def spellings_of(*texts: str) -> set[str]:
+    """The words of ``texts`` as spelt with their diacritics (numbers aside), for ``SearchSpelling``."""
+    return {t for text in texts for t in analysis.toned_terms(text) if not t.isdigit()}
 
 
 def delete(keys: Iterable[str]) -> int:

@@ -23,6 +23,7 @@ import re
 
 from search import ranking
 from search.analysis import AnalysedQuery, analyse, compact_code, core_text, highlight
+from search.database.spellings import typed_spellings
 from search.types import KINDS, AreaRef, FacetValue, SearchHit, SearchQuery, SearchResults, Suggestion
 
 BACKEND_NAME = "elasticsearch"
@@ -243,7 +244,7 @@ def reranked(hits: list[dict], analysed: AnalysedQuery,
         ranking.frequencies(s["rank"]["text"], needles), s.get("year"), _date(s.get("date")), s.get("kind", ""),
         ranking.term_count(s["rank"]["text"]))
         for s in (h["_source"] for h in hits)]
-    return [(by_key[key], score) for score, key in ranking.ranked(candidates, asked)]
+    return [(by_key[key], score) for score, key in ranking.ranked(candidates, asked, spelt=typed_spellings(asked))]
 
 
 def page_keys(response: dict, analysed: AnalysedQuery, query: SearchQuery,

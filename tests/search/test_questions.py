@@ -8,9 +8,9 @@ import datetime
 import pytest
 
 from search import analysis, question_words, ranking, synonyms
-from search.database import frequencies, writing
+from search.database import frequencies, spellings, writing
 from search.database.backend import loose_levels
-from search.models import SearchSynonym
+from search.models import SearchSpelling, SearchSynonym
 from search.tone_fixes import retoned
 from search.types import SearchDocument
 from tests.search.helpers import find, titles
@@ -151,6 +151,39 @@ def test_a_wrong_tone_mark_is_read_back_from_the_results():
     assert retoned("Giấy báo dư thi", ["Giấy báo dự thi ghi sai"]) == "Giấy báo dự thi"
     assert retoned("tot nghiep", ["tốt nghiệp"]) == ""  # typed without marks: not a mistake
     assert retoned("diễm thi", ["Diễm thi đậu", "Điểm thi"]) == ""  # the word as typed is there
+
+
+def test_a_word_typed_with_its_diacritics_is_told_from_address_and_title_words_spelt_otherwise():
+    """"hồ sơ" (a file) is in no title here, only in a text; "Số 35 Hà Hoàng Hổ" and "Số điện thoại hỗ trợ …"
+    hold the same letters with other marks. The index knows the spelling "hồ sơ" from the text it holds."""
+    writing.write([
+        doc("venue:1", "Điểm thi Trường THPT Nguyễn Hiền", kind="venue", address="Số 35 Hà Hoàng Hổ",
+            summary="Số 35 Hà Hoàng Hổ", body="26 phòng thi. Hỗ trợ thí sinh khuyết tật."),
+        doc("page:1", "Số điện thoại hỗ trợ thí sinh", kind="notice", body="Gọi số 0296 3857 341."),
+        doc("page:2", "Quên căn cước vào ngày thi thì sao?", kind="faq",
+            body="Điểm thi đối chiếu ảnh trong hồ sơ đăng ký dự thi để xác nhận thí sinh."),
+    ])
+    assert {"hoo1", "sow"} <= spellings.typed_spellings([analysis.analyse("hồ sơ")])
+    assert titles(find("hồ sơ"))[0] == "Quên căn cước vào ngày thi thì sao?"
+
+
+def test_a_spelling_no_indexed_text_holds_is_a_typo_and_keeps_the_title_matches():
+    writing.write([doc("page:1", "Điều chỉnh nguyện vọng xét tuyển", kind="milestone"),
+                   doc("page:2", "Tin tuyển sinh", body="Nhiều thí sinh hỏi về nguyện vọng xét tuyển.")])
+    assert spellings.typed_spellings([analysis.analyse("nguyện vộng")]) == {"nguyeen5"}
+    assert titles(find("nguyện vộng"))[0] == "Điều chỉnh nguyện vọng xét tuyển"
+
+
+def test_the_spellings_of_the_entries_indexed_before_are_added_by_the_migration():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    writing.write([doc("page:1", "Đến muộn", body="Thí sinh đến muộn mười lăm phút.")])
+    SearchSpelling.objects.all().delete()
+    import_module("search.migrations.0008_spellings").spellings_of_indexed_entries(apps, None)
+    spelt = set(SearchSpelling.objects.values_list("term", flat=True))
+    assert spelt == {analysis.toned_term(w) for w in ["đến", "muộn", "thí", "sinh", "mười", "lăm", "phút"]}
 
 
 def test_the_api_says_what_was_searched(client, portal_with_questions):

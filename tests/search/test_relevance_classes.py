@@ -40,7 +40,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "questions": (0.85, 0.85, 0.75),
     "codes": (1.00, 1.00, 0.95),
     "places": (0.95, 1.00, 0.95),
-    "one_word": (0.85, 0.80, 0.75),
+    "one_word": (0.90, 0.80, 0.75),
     "synonyms": (0.90, 0.95, 0.90),
     "overall": (0.95, 0.95, 0.85),
 }
