@@ -63,6 +63,17 @@ def spelt_otherwise(toned: Iterable[str], folded: Iterable[str]) -> bool:
     return any(folded_toned(t) in words for t in toned)
 
 
+def spellings(text: str) -> set[str]:
+    """The distinct words of ``text`` as spelt with their diacritics (``toned_term``), numbers aside."""
+    return {t for t in map(_spelling, set(_WORD.findall(unicodedata.normalize("NFC", text).lower()))) if t}
+
+
+@lru_cache(maxsize=65536)
+def _spelling(word: str) -> str:
+    toned = toned_term(word)
+    return toned if _TERM.fullmatch(toned) and not toned.isdigit() else ""
+
+
 def toned_terms(text: str) -> list[str]:
     toned = (toned_term(w) for w in _WORD.findall(unicodedata.normalize("NFC", text)))
     return [t for t in toned if _TERM.fullmatch(t)]
