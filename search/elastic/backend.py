@@ -86,14 +86,29 @@ class ElasticsearchBackend(SearchIndex):
 
     def _loose(self, query: SearchQuery, analysed: AnalysedQuery, also: tuple[AnalysedQuery, ...],
                found: int, alternatives: bool = False) -> dict | None:
-        """The response for most of the words (the database backend's loosest level; one word of two only when
-        nothing has both), or None when it finds no more. ``alternatives``: each word in any of its spellings."""
+        """The response for most of the words, or None when it finds no more. As the database backend, the
+        strictest level (all words but one, then fewer, down to half) that finds RELAX_BELOW items, else the
+        loosest: one request counts every level, a second asks for a stricter one when that is it. One word of
+        two only when nothing has both. ``alternatives``: each word in any of its spellings."""
         levels = loose_levels(len(analysed.core))
         minimum = levels[-1] if levels else (1 if found == 0 else None)
         if minimum is None:
             return None
-        body = search_body(query, analysed, also=also, minimum=minimum, alternatives=alternatives)
+
+        def body_for(required: int) -> dict:
+            return search_body(query, analysed, also=also, minimum=required, alternatives=alternatives)
+
+        body = body_for(minimum)
+        stricter = levels[:-1]
+        body["aggs"].update({f"level_{required}": {"filter": body_for(required)["query"]}
+                             for required in stricter})
         response = self._guarded(lambda engine: engine.search(self.alias, body))
+        aggregations = response.get("aggregations") or {}
+        counts = {required: aggregations.pop(f"level_{required}", {}).get("doc_count", 0) for required in stricter}
+        level = next((required for required in stricter if counts[required] >= RELAX_BELOW), None)
+        if level is not None:
+            body = body_for(level)
+            response = self._guarded(lambda engine: engine.search(self.alias, body))
         if response["hits"]["total"]["value"] == 0 and found == 0 and minimum > 1:
             body = search_body(query, analysed, also=also, minimum=1, alternatives=alternatives)
             response = self._guarded(lambda engine: engine.search(self.alias, body))

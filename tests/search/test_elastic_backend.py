@@ -362,13 +362,42 @@ def test_search_sends_the_built_body_to_the_alias_and_reads_the_answer(fake):
     # the candidates; with fewer than twenty, those with half of the four words (none more here); the page
     (_, sent), (_, loose), (_, page) = fake.calls("POST", "/muathi/_search")
     assert sent == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text))))
-    assert loose == json.loads(json.dumps(search_body(QUERY, analyse(QUERY.text), minimum=2)))
+    assert loose == json.loads(json.dumps(loose_body(minimum=2, counted=[3])))
     assert page == json.loads(json.dumps(page_body(["venue:7"], analyse(QUERY.text))))
     assert results.backend == "elasticsearch"
     assert [h.key for h in results.hits] == ["venue:7"]
     assert results.hits[0].snippet == "Phòng <mark>thi</mark> số 1"
     assert results.facets["kind"][0].value == "venue"
     assert get_breaker().state == "closed"
+
+
+def loose_body(minimum: int, counted: list[int]) -> dict:
+    """The body asking for ``minimum`` of the query's words that also counts the items with each of ``counted``."""
+    body = search_body(QUERY, analyse(QUERY.text), minimum=minimum)
+    body["aggs"].update({f"level_{n}": {"filter": search_body(QUERY, analyse(QUERY.text), minimum=n)["query"]}
+                         for n in counted})
+    return body
+
+
+def found(total: int, aggregations: dict | None = None) -> tuple[int, dict]:
+    hit = {"_id": "page:1", "_score": 1.0, "_source": {"key": "page:1", "kind": "news", "title": "Tin", "url": "/1/",
+                                                       "section_key": "", "year": 2025, "date": None, "areas": []}}
+    return 200, {"hits": {"total": {"value": total, "relation": "eq"}, "hits": [hit] if total else []},
+                 "aggregations": {"kind": {"buckets": []}, **(aggregations or {})}}
+
+
+@pytest.mark.parametrize("with_three, asked, total", [(25, [4, 2, 3], 25), (19, [4, 2], 60)])
+def test_the_engine_loosens_to_the_strictest_level_that_finds_twenty_items_as_the_database(
+        fake, with_three, asked, total):
+    """Fewer than twenty items with all four words: one request for two of them counts the items with three; when
+    those are twenty or more, they are the candidates (the database's level by level), else those with two."""
+    fake.fail_next = [found(5), found(60, {"level_3": {"doc_count": with_three}}), found(25)][:len(asked)]
+    results = ElasticsearchBackend().search(QUERY)
+    bodies = [body for _, body in fake.calls("POST", "/muathi/_search")][:len(asked)]
+    assert [b["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"].get("minimum_should_match", 4)
+            for b in bodies] == asked
+    assert bodies[1] == json.loads(json.dumps(loose_body(minimum=2, counted=[3])))
+    assert results.total == total and set(results.facets) == {"kind"}  # the level counts are no facets
 
 
 def test_typos_are_tolerated_only_when_the_words_as_typed_find_nothing(fake):
