@@ -64,14 +64,19 @@ def _phrase_matches(words: list[str], start: int, phrase: tuple[str, ...]) -> bo
     return True
 
 
+# Words that matter though made of filler words ("có mặt": be there; "chỗ ở": lodging; "làm bài": sit the paper).
+CONTENT_PHRASES = tuple(tuple(p.split()) for p in ["có mặt", "chỗ ở", "nơi ở", "làm bài", "đi lại"])
+
+
 def filler_flags(words: list[str]) -> list[bool]:
     """For each word of the query as typed, whether it is a question or filler word."""
     flags = [_is_filler_word(w) for w in words]
-    for start in range(len(words)):
-        for phrase in PHRASES:
-            if _phrase_matches(words, start, phrase):
-                for i in range(start, start + len(phrase)):
-                    flags[i] = True
+    for phrases, flag in ((PHRASES, True), (CONTENT_PHRASES, False)):
+        for start in range(len(words)):
+            for phrase in phrases:
+                if _phrase_matches(words, start, phrase):
+                    for i in range(start, start + len(phrase)):
+                        flags[i] = flag
     return flags
 
 

@@ -60,6 +60,10 @@ def questions():
     ("giay bao du thi", ["giay", "bao", "du", "thi"]),
     ("the du thi o dau", ["the", "du", "thi"]),
     ("cô giáo chủ nhiệm", ["cô", "giáo", "chủ", "nhiệm"]),  # "cô" is not "có"
+    # filler words that make a word that matters together: "có mặt" (be there), "chỗ ở" (lodging)
+    ("mấy giờ phải có mặt ở điểm thi", ["có", "mặt", "điểm", "thi"]),
+    ("thí sinh ở xa có chỗ ở không", ["thí", "sinh", "xa", "chỗ", "ở"]),
+    ("co mat truoc may gio", ["co", "mat", "truoc"]),
 ])
 def test_question_and_filler_words_are_told_from_the_words_that_matter(typed, kept):
     words = typed.split()
