@@ -65,18 +65,19 @@ def spelt_otherwise(toned: Iterable[str], folded: Iterable[str]) -> bool:
 
 def spellings(text: str) -> set[str]:
     """The distinct words of ``text`` as spelt with their diacritics (``toned_term``), numbers aside."""
-    return {t for t in map(_spelling, set(_WORD.findall(unicodedata.normalize("NFC", text).lower()))) if t}
-
-
-@lru_cache(maxsize=65536)
-def _spelling(word: str) -> str:
-    toned = toned_term(word)
-    return toned if _TERM.fullmatch(toned) and not toned.isdigit() else ""
+    words = set(_WORD.findall(unicodedata.normalize("NFC", text).lower()))
+    return {t for t in map(_kept_toned, words) if t and not t.isdigit()}
 
 
 def toned_terms(text: str) -> list[str]:
-    toned = (toned_term(w) for w in _WORD.findall(unicodedata.normalize("NFC", text)))
-    return [t for t in toned if _TERM.fullmatch(t)]
+    return [t for t in map(_kept_toned, _WORD.findall(unicodedata.normalize("NFC", text))) if t]
+
+
+@lru_cache(maxsize=65536)
+def _kept_toned(word: str) -> str:
+    """The word's toned term, or "" when it is not one the index keeps (other scripts, over 60 characters)."""
+    toned = toned_term(word)
+    return toned if _TERM.fullmatch(toned) else ""
 
 
 def compact_code(text: str) -> str:

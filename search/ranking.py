@@ -160,10 +160,12 @@ def typed_forms_found(query: AnalysedQuery, candidates: list[Candidate],
     """In a short query, the words typed with diacritics that the index holds so spelt (``spelt``: the backends
     look them up in ``SearchSpelling``) or some candidate's title or summary has. A spelling the index does not
     hold is more likely a typo ("nguyện vộng") than another word, and tells nothing about the titles that differ."""
-    if len(query.core) > MARKS_TELL_WORDS:
-        return frozenset()
-    return frozenset(g.toned for g in query.groups
-                     if g.toned and (g.toned in spelt or any(g.toned in c.toned for c in candidates)))
+    return frozenset(t for t in marks_that_tell(query) if t in spelt or any(t in c.toned for c in candidates))
+
+
+def marks_that_tell(query: AnalysedQuery) -> set[str]:
+    """The words of a short query typed with diacritics (their toned terms); none for a longer query."""
+    return {g.toned for g in query.groups if g.toned} if len(query.core) <= MARKS_TELL_WORDS else set()
 
 
 def _score(candidate: Candidate, scoring: _Scoring) -> float:

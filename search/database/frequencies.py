@@ -8,29 +8,25 @@ extra statement for the words seen in the last minutes.
 
 import dataclasses
 import math
-import threading
-import time
 
-from django.db import connection
 from django.utils import timezone
 
 from search import filters
 from search.analysis import AnalysedQuery
 from search.database import tables
 from search.database.engines import engine, match_for
+from search.database.kept import Kept
 from search.models import SearchEntry
 from search.types import SearchQuery
 
 KEEP_SECONDS = 300
-_lock = threading.Lock()
-_counts: dict[tuple[str, str, str], tuple[float, int]] = {}  # (database alias, root, word) → (when, count)
-_sizes: dict[tuple[str, str], tuple[float, int]] = {}
+_counts: Kept[tuple[str, str], int] = Kept(KEEP_SECONDS)  # (root, word) → how many of the site's entries hold it
+_sizes: Kept[str, int] = Kept(KEEP_SECONDS)  # root → how many entries the site has
 
 
 def reset() -> None:
-    with _lock:
-        _counts.clear()
-        _sizes.clear()
+    _counts.clear()
+    _sizes.clear()
 
 
 def entry_counts(words: list[str], query: SearchQuery) -> dict[str, int]:
@@ -49,36 +45,16 @@ def entry_counts(words: list[str], query: SearchQuery) -> dict[str, int]:
 
 def site_counts(words: set[str], root: str) -> dict[str, int]:
     """``entry_counts`` over the whole site (no other filter), remembered for KEEP_SECONDS."""
-    now = time.monotonic()
-    alias = connection.alias
-    found: dict[str, int] = {}
-    with _lock:
-        for word in words:
-            kept = _counts.get((alias, root, word))
-            if kept and now - kept[0] < KEEP_SECONDS:
-                found[word] = kept[1]
-    missing = sorted(w for w in words if w not in found)
-    if missing:
-        counted = entry_counts(missing, SearchQuery(text="", root=root, now=timezone.now()))
-        with _lock:
-            for word, n in counted.items():
-                _counts[(alias, root, word)] = (now, n)
-        found.update(counted)
-    return found
+    def count(keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        counted = entry_counts([w for _, w in keys], SearchQuery(text="", root=root, now=timezone.now()))
+        return {(root, w): counted[w] for w in counted}
+
+    return {w: n for (_, w), n in _counts.get([(root, w) for w in words], count).items()}
 
 
 def site_size(root: str) -> int:
     """How many entries the site has (remembered for KEEP_SECONDS)."""
-    now = time.monotonic()
-    key = (connection.alias, root)
-    with _lock:
-        kept = _sizes.get(key)
-        if kept and now - kept[0] < KEEP_SECONDS:
-            return kept[1]
-    size = SearchEntry.objects.filter(root=root).count()
-    with _lock:
-        _sizes[key] = (now, size)
-    return size
+    return _sizes.get([root], lambda roots: {root: SearchEntry.objects.filter(root=root).count()})[root]
 
 
 def rarity(count: int, size: int) -> float:

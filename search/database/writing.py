@@ -53,13 +53,8 @@ def _write_chunk(docs: list[SearchDocument]) -> None:
     vocabulary = {t for row in rows.values() for column in ("title_terms", "code_terms", "place_terms", "text_terms")
                   for t in row[column].split() if not t.isdigit()}
     SearchTerm.objects.bulk_create([SearchTerm(term=t) for t in vocabulary], ignore_conflicts=True)
-    spelt = set().union(*(spellings_of(doc.title, doc.summary, doc.body) for doc in docs))
+    spelt = set().union(*(analysis.spellings(f"{doc.title}\n{doc.summary}\n{doc.body}") for doc in docs))
     SearchSpelling.objects.bulk_create([SearchSpelling(term=t) for t in spelt], ignore_conflicts=True)
-
-
-def spellings_of(*texts: str) -> set[str]:
-    """The words of ``texts`` as spelt with their diacritics (numbers aside), for ``SearchSpelling``."""
-    return analysis.spellings("\n".join(texts))
 
 
 def delete(keys: Iterable[str]) -> int:

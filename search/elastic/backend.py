@@ -110,7 +110,7 @@ class ElasticsearchBackend(SearchIndex):
             body = body_for(level)
             response = self._guarded(lambda engine: engine.search(self.alias, body))
         if response["hits"]["total"]["value"] == 0 and found == 0 and minimum > 1:
-            body = search_body(query, analysed, also=also, minimum=1, alternatives=alternatives)
+            body = body_for(1)
             response = self._guarded(lambda engine: engine.search(self.alias, body))
         return response if response["hits"]["total"]["value"] > found else None
 

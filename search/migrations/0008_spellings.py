@@ -21,12 +21,12 @@ class Migration(migrations.Migration):
 
 def spellings_of_indexed_entries(apps, schema_editor):
     """The entries indexed before this migration: their words as spelt (new ones add theirs when written)."""
-    from search.database.writing import spellings_of
+    from search.analysis import spellings
 
     entry, spelling = apps.get_model("mua_thi_search", "SearchEntry"), apps.get_model("mua_thi_search", "SearchSpelling")
     spelt: set[str] = set()
     for title, summary, body in entry.objects.values_list("title", "summary", "body").iterator(chunk_size=2000):
-        spelt |= spellings_of(title, summary, body)
+        spelt |= spellings(f"{title}\n{summary}\n{body}")
     spelling.objects.bulk_create([spelling(term=t) for t in sorted(spelt)], batch_size=2000, ignore_conflicts=True)
 
 
