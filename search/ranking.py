@@ -8,7 +8,8 @@ in the address or area names (in a query of one word, typed with its diacritics,
 ones: "toàn" is not "toán"), the year asked for, words typed with the right diacritics, and words in the
 text (more when repeated, less and less, and more in a short text than in a long one: BM25's term-frequency
 part). A question ranks the Q&A column's entries higher, and one asking when the timetable's. Ties go to the
-newer item; copies of an item (same title, year and kind) come after every distinct one.
+newer item; copies of an item (same title, year and kind) come after every distinct one, and the first page of
+a one-word query shows at most four items of one kind (not eight sittings titled "Lịch thi …" and nothing else).
 
 What the query contributes is worked out once per ranking (``_Scoring``); phrases are looked up as
 substrings of the space-padded term lists, so one candidate costs a few set and string operations.
@@ -26,6 +27,8 @@ DATED_KINDS = frozenset({"milestone", "session"})  # the timetable's entries: th
 # In a query of one Vietnamese word (one or two syllables), the diacritics typed are all that tells "toán" from
 # "toàn"; with more words, the others do, and a mark typed wrong is likelier than another word meant.
 MARKS_TELL_WORDS = 2
+# A one-word query's first page: at most this many items of one kind (sittings, venues), when others match.
+VARIED_WORDS, SAME_KIND_ON_PAGE, PAGE = 1, 4, 10
 # BM25's term-frequency part: repeats count less and less (K1), and a word in a short text counts more than in a
 # long one (B), against a fixed usual length so every backend scores a document alike.
 K1, B, USUAL_TEXT_TERMS = 1.2, 0.75, 200
@@ -245,7 +248,26 @@ def ranked(candidates: list[Candidate], query: AnalysedQuery | list[AnalysedQuer
     # Ties: newer first, then by title (not by key: ids differ between databases, titles do not).
     # Padded titles sort as their word lists would: the space sorts before every letter and digit.
     scored.sort(key=lambda sc: (-sc[0], -(sc[1].date.toordinal() if sc[1].date else 0), sc[1].title, sc[1].key))
-    return [(s, c.key) for s, c in _repeats_last(scored)]
+    scored = _repeats_last(scored)
+    if len(asked[0].core) <= VARIED_WORDS:
+        scored = _varied(scored)
+    return [(s, c.key) for s, c in scored]
+
+
+def _varied(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """The first page of a one-word query shows at most SAME_KIND_ON_PAGE items of one kind: "lịch" is every
+    sitting's "Lịch thi …" and "điểm" thirty venues' "Điểm thi …", and the timetable, the results and the Q&A
+    entries that mention the word would otherwise be on the second page. The others follow, in their order."""
+    page, rest = [], []
+    shown: dict[str, int] = {}
+    for item in scored:
+        kind = item[1].kind
+        if len(page) < PAGE and shown.get(kind, 0) < SAME_KIND_ON_PAGE:
+            page.append(item)
+            shown[kind] = shown.get(kind, 0) + 1
+        else:
+            rest.append(item)
+    return page + rest
 
 
 def _repeats_last(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:

@@ -9,10 +9,10 @@ from search.ranking import Candidate, ranked, score
 
 
 def candidate(key: str, title: str, place: str = "", codes: str = "", text: str = "", toned: str = "",
-              date: datetime.date | None = None, year: int | None = None) -> Candidate:
+              date: datetime.date | None = None, year: int | None = None, kind: str = "") -> Candidate:
     words = Counter(terms(text))
     return Candidate.of(key, " ".join(terms(title)), codes, " ".join(terms(place)), toned, words, year, date,
-                        length=len(terms(text)))
+                        kind=kind, length=len(terms(text)))
 
 
 def keys(candidates: list[Candidate], query: str, prefix_last: bool = False) -> list[str]:
@@ -166,3 +166,19 @@ def test_copies_of_an_item_come_after_every_distinct_one():
         candidate("other", "Phúc khảo: hướng dẫn", year=2025),
     ], "phúc khảo")
     assert found == ["first", "last year", "other", "copy"]
+
+
+def test_the_first_page_of_a_one_word_query_shows_at_most_four_items_of_one_kind():
+    """"lịch": every sitting is titled "Lịch thi …" and would fill the page; the timetable and the Q&A entry that
+    mention the word come after four of them, the other sittings after those. Two words rank by score alone."""
+    subjects = ["Ngữ văn", "Toán", "Lịch sử", "Địa lí", "Vật lí", "Hóa học", "Sinh học", "Tiếng Anh"]
+    sittings = [candidate(f"sitting {i}", f"Lịch thi {subject}", kind="session", date=datetime.date(2025, 6, 26 - i))
+                for i, subject in enumerate(subjects)]
+    others = [candidate("timetable", "Các buổi thi chính thức", text="Lịch thi các buổi trong hai ngày.",
+                        kind="milestone"),
+              candidate("question", "Khi nào thi?", text="Xem lịch thi trên cổng thông tin.", kind="faq")]
+    by_score = keys(sittings, "lịch")  # one kind only: nothing to vary
+    found = keys(sittings + others, "lịch")
+    assert found[:4] == by_score[:4] and set(found[4:6]) == {"timetable", "question"} and found[6:] == by_score[4:]
+    assert set(keys(sittings + others, "lịch thi")[:8]) == set(by_score)
+    assert set(keys(sittings[:3] + others, "lịch")[3:]) == {"timetable", "question"}  # three: in score order
