@@ -15,7 +15,7 @@ from search.analysis import analyse
 from search.database.backend import DatabaseBackend
 from search.models import SearchEntry
 from search.sync import elasticsearch, elasticsearch_enabled
-from search.tone_fixes import retoned
+from search.tone_fixes import corrected, retoned
 from search.types import SearchQuery, SearchResults, Suggestion
 
 logger = logging.getLogger(__name__)
@@ -32,10 +32,18 @@ def search(query: SearchQuery) -> SearchResults:
             logger.warning("Search answered from the database: the search engine failed (%s)", error)
     if results is None:
         results = DatabaseBackend().search(query)
-    if not results.interpreted_as and results.hits:  # a wrong tone mark, read back from what was found
-        found = [text for h in results.hits for text in (h.title, strip_tags(h.snippet))]
-        results.interpreted_as = retoned(query.text, found)
+    if results.hits and (results.corrections or not results.interpreted_as):
+        results.interpreted_as = searched(query.text, results)
     return results
+
+
+def searched(text: str, results: SearchResults) -> str:
+    """What was searched, read back from what was found (``search.tone_fixes``): typos corrected as the results
+    spell them, wrong tone marks as the results place them; "" when that is what was typed."""
+    found = [text for h in results.hits for text in (h.title, strip_tags(h.snippet))]
+    if results.corrections:
+        text = corrected(analyse(text).decoded, results.corrections, found)
+    return retoned(text, found) or text if results.corrections else retoned(text, found)
 
 
 def useful_questions(root: str, limit: int = 5) -> list[Suggestion]:

@@ -1,5 +1,7 @@
 """Typo correction for the database backend: words the index has never seen are matched to indexed words
-within one edit (two for long words), transpositions included. Used only when a query finds nothing."""
+within one edit (two for long words), transpositions included; the nearest ones only (a word one edit away is
+likelier than one two edits away, however common). Used only when a query finds nothing; the backend orders
+them by the words around them and how common they are."""
 
 import threading
 import time
@@ -10,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from search.models import SearchTerm
 
-MAX_ALTERNATIVES = 3
+MAX_ALTERNATIVES = 16  # the nearest indexed words kept for the backend to order (alphabetical beyond)
 RELOAD_SECONDS = 300
 
 _lock = threading.Lock()
@@ -45,7 +47,8 @@ def suggestions(word: str, words: frozenset[str], by_length: dict[int, list[str]
     for length in range(len(word) - limit, len(word) + limit + 1):
         found += [(distance, candidate) for candidate, distance, _ in process.extract(
             word, by_length.get(length, ()), scorer=OSA.distance, score_cutoff=limit, limit=None)]
-    return [c for _, c in sorted(found)[:MAX_ALTERNATIVES]]
+    nearest = min((distance for distance, _ in found), default=0)
+    return sorted(c for distance, c in found if distance == nearest)[:MAX_ALTERNATIVES]
 
 
 def corrections(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:

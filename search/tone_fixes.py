@@ -1,24 +1,37 @@
-"""A wrong tone mark, read back from what was found: "nguyện vộng" finds "nguyện vọng" (matching ignores
-diacritics), and the answer says "Đã tìm: nguyện vọng". A word typed with diacritics that the results never
-spell that way is replaced by the spelling the results use most for the same letters. Words typed without
-diacritics are left alone: leaving the marks out is not a mistake."""
+"""What was searched, read back from what was found.
+
+A wrong tone mark: "nguyện vộng" finds "nguyện vọng" (matching ignores diacritics), and the answer says "Đã tìm:
+nguyện vọng". A word typed with diacritics that the results never spell that way is replaced by the spelling the
+results use most for the same letters (the old and new tone placements, "khoá" and "khóa", are one spelling).
+Words typed without diacritics are left alone: leaving the marks out is not a mistake.
+
+A typo corrected from the indexed words ("phc khảo" → "phuc", "pho", …): the correction the results hold first,
+spelt as they spell it when the query was typed with diacritics, in place of the word typed.
+"""
 
 import re
 import unicodedata
 from collections import Counter
 
 from cms.text import fold
+from search.analysis import toned_term
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _spellings(found_texts: list[str]) -> dict[str, Counter]:
+    """Each folded word of the texts → how often each of its spellings occurs."""
+    spellings: dict[str, Counter] = {}
+    for found in found_texts:
+        for word in _WORD.findall(unicodedata.normalize("NFC", found).lower()):
+            spellings.setdefault(fold(word), Counter())[word] += 1
+    return spellings
 
 
 def retoned(text: str, found_texts: list[str]) -> str:
     """``text`` with its mistyped diacritics corrected from ``found_texts`` (titles and snippets of the results),
     or "" when nothing is to correct."""
-    spellings: dict[str, Counter] = {}
-    for found in found_texts:
-        for word in _WORD.findall(unicodedata.normalize("NFC", found).lower()):
-            spellings.setdefault(fold(word), Counter())[word] += 1
+    spellings = _spellings(found_texts)
     changed = False
 
     def fix(match: re.Match) -> str:
@@ -28,7 +41,7 @@ def retoned(text: str, found_texts: list[str]) -> str:
         if lower.isascii():
             return word
         seen = spellings.get(fold(lower))
-        if not seen or lower in seen:
+        if not seen or any(toned_term(spelt) == toned_term(lower) for spelt in seen):
             return word
         best = seen.most_common(1)[0][0]
         changed = True
@@ -36,3 +49,23 @@ def retoned(text: str, found_texts: list[str]) -> str:
 
     fixed = _WORD.sub(fix, unicodedata.normalize("NFC", text))
     return " ".join(fixed.split()) if changed else ""
+
+
+def corrected(text: str, corrections: dict[str, tuple[str, ...]], found_texts: list[str]) -> str:
+    """``text`` with each corrected word (``corrections``: the word folded → its corrections, folded, likeliest
+    first) replaced by the correction found first in ``found_texts`` (the results, best first)."""
+    spellings = _spellings(found_texts)
+    first_seen: dict[str, int] = {}
+    for found in found_texts:
+        for word in _WORD.findall(fold(found)):
+            first_seen.setdefault(word, len(first_seen))
+    marked = not unicodedata.normalize("NFC", text).isascii()
+
+    def fix(match: re.Match) -> str:
+        alternatives = corrections.get(fold(match.group()))
+        if not alternatives:
+            return match.group()
+        best = min(alternatives, key=lambda a: (first_seen.get(a, len(first_seen)), alternatives.index(a)))
+        return spellings[best].most_common(1)[0][0] if marked and best in spellings else best
+
+    return " ".join(_WORD.sub(fix, unicodedata.normalize("NFC", text)).split())

@@ -89,6 +89,7 @@ class SearchResults:
     backend: str  # "database" or "elasticsearch"
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)  # "kind", "area", "year"
     interpreted_as: str = ""  # the query as understood (Telex decoded, typos corrected) when it differs
+    corrections: dict[str, tuple[str, ...]] = field(default_factory=dict)  # typo (folded) → its corrections
     total_exact: bool = True  # False: ``total`` and the facet counts are estimates (very common words)
     partial: bool = False  # True: no item has every word that matters; these have most of them
 

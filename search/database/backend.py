@@ -23,12 +23,13 @@ from search.database.engines import match_for
 from search.database.estimation import totals
 from search.database.hits import HIT_FIELDS, SUGGESTION_FIELDS, hit, hit_rows, ranked_keys
 from search.database.matching import Match
-from search.database.tables import TERM, among, fetch
+from search.database.tables import ENTRY, TERM, among, fetch
 from search.models import SearchEntry
 from search.spelling import corrections
 from search.types import SearchQuery, SearchResults, Suggestion
 
 RELAX_BELOW = 20  # fewer entries than this with every word: those with most of the words are found too
+MAX_CORRECTIONS = 4  # a word's corrections matched (in any of them), the most common first
 MAX_LOOSE_WORDS = 7  # when some words may be missing, the rarest seven are matched (the others still rank)
 
 
@@ -44,6 +45,7 @@ class DatabaseBackend:
             return SearchResults(hits=[], total=0, backend=self.name, facets=facet_counts([], 1.0))
         window = min(tables.MAX_RESULTS, max(tables.MIN_CANDIDATES, query.offset + query.limit))
         counts = totals(match, window) if all_indexed(groups) else Counts(0, True, facet_counts([], 1.0))
+        made: dict[str, tuple[str, ...]] = {}
         if counts.total == 0:
             fixed = corrected_groups(groups, query)
             if fixed != groups:
@@ -52,6 +54,7 @@ class DatabaseBackend:
                 analysed = with_core_alternatives(analysed, fixed)
                 if counts.total:
                     interpreted = " ".join(alts[0] for alts in fixed)
+                    made = corrections_made(groups, fixed)
         analysed = frequencies.weighted(analysed, query.root)
         matched = [(match, counts)]
         if counts.total < RELAX_BELOW and analysed.loosenable:
@@ -69,7 +72,8 @@ class DatabaseBackend:
         partial = matched[0][1].total == 0 and len(asked) == 1
         counts = max((c for _, c in matched), key=lambda c: c.total)
         results = SearchResults(hits=[], total=counts.total, backend=self.name, facets=counts.facets,
-                                interpreted_as=interpreted, total_exact=counts.exact and len(asked) == 1,
+                                interpreted_as=interpreted, corrections=made,
+                                total_exact=counts.exact and len(asked) == 1,
                                 partial=partial and counts.total > 0)
         if counts.total == 0 or query.offset >= tables.MAX_RESULTS:
             return results
@@ -100,16 +104,39 @@ class DatabaseBackend:
 
 
 def corrected_groups(groups: list[tuple[str, ...]], query: SearchQuery) -> list[tuple[str, ...]]:
-    """Unknown words with their likely corrections from the indexed vocabulary, the one found in most documents
-    first (the search engine ranks its typo matches with them too)."""
+    """Unknown words with their likely corrections from the indexed vocabulary, the nearest ones, those in most
+    documents first (the search engine ranks its typo matches with them too); the ranking, which rewards words
+    kept together, tells which of them the best items hold. A query whose every word would change keeps its
+    words unless two of the corrections are written together somewhere."""
     fixed = []
     for typed, alternatives in zip(groups, corrections(groups), strict=True):
         extra = [a for a in alternatives if a not in typed]
         if extra:
             counts = correction_counts(extra, query)
-            extra = sorted((a for a in extra if counts[a]), key=lambda a: -counts[a])[:2]
+            extra = sorted((a for a in extra if counts[a]), key=lambda a: -counts[a])[:MAX_CORRECTIONS]
         fixed.append(tuple([*extra, *typed]) if extra else typed)
+    if len(groups) > 1 and all(f != g for f, g in zip(fixed, groups, strict=True)) and not held_together(fixed, query):
+        return groups  # every word "corrected" into words never written together: words the index lacks
     return fixed
+
+
+def corrections_made(groups: list[tuple[str, ...]], fixed: list[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each word corrected (folded, as typed) → its corrections, likeliest first."""
+    return {typed[0]: tuple(a for a in alternatives if a not in typed)
+            for typed, alternatives in zip(groups, fixed, strict=True) if alternatives != typed}
+
+
+def held_together(groups: list[tuple[str, ...]], query: SearchQuery) -> bool:
+    """Whether two consecutive words, in any of their spellings, are written one after the other in one of the
+    newest entries holding them all."""
+    match = match_for(groups, query)
+    ids = match.newest(tables.MIN_CANDIDATES, head=False) if match else []
+    if not ids:
+        return False
+    pairs = {f" {a} {b} " for one, two in zip(groups, groups[1:], strict=False) for a in one for b in two}
+    condition, params = among("id", ids)
+    rows = fetch(f"SELECT title_terms, place_terms, text_terms FROM {ENTRY} WHERE {condition}", params)
+    return any(pair in f" {terms} " for row in rows for terms in row for pair in pairs)
 
 
 def correction_counts(words: list[str], query: SearchQuery) -> dict[str, int]:

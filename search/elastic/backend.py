@@ -9,7 +9,13 @@ from collections.abc import Callable
 from search import synonyms
 from search.analysis import AnalysedQuery, analyse, merged
 from search.database import frequencies
-from search.database.backend import RELAX_BELOW, corrected_groups, loose_levels, with_core_alternatives
+from search.database.backend import (
+    RELAX_BELOW,
+    corrected_groups,
+    corrections_made,
+    loose_levels,
+    with_core_alternatives,
+)
 from search.elastic.breaker import get_breaker
 from search.elastic.client import search_engine
 from search.elastic.engines import Engine
@@ -70,6 +76,7 @@ class ElasticsearchBackend(SearchIndex):
                         if loose is not None:
                             results = self._with_page(loose, corrected, query, also=also)
                             results.interpreted_as = typo_results.interpreted_as
+                            results.corrections = typo_results.corrections
                             return results
                     return typo_results
             if found < RELAX_BELOW and analysed.loosenable:
@@ -140,6 +147,7 @@ class ElasticsearchBackend(SearchIndex):
             raise SearchBackendError(f"Unexpected search response: {describe(exc)}") from exc
         if interpreted and results.total:
             results.interpreted_as = interpreted
+            results.corrections = corrections_made(groups, fixed)
         return results, corrected
 
     def suggest(self, text: str, root: str, now: datetime.datetime, limit: int) -> list[Suggestion]:

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from search import filters
+from search import filters, spelling
 from search.database import backend, counts, engines, estimation, hits, matching, postgres, tables, writing
 from search.database.backend import DatabaseBackend
 from search.models import SearchEntry
@@ -140,6 +140,31 @@ def test_typos_are_corrected_from_the_indexed_words(corpus):
     results = find("phuc khsao")
     assert titles(results)[0].startswith("Hướng dẫn phúc khảo bài thi")
     assert results.interpreted_as == "phuc khao"
+
+
+def test_a_typo_is_corrected_to_the_nearest_words_however_common_a_farther_one(corpus):
+    """"phuongg" is one letter from "phuong", two from "huong" (in every "Hướng dẫn …" title): the nearest wins;
+    of words equally near, every one is a candidate (not the first few in alphabetical order)."""
+    writing.write([doc(f"page:{20 + i}", f"Hướng dẫn số {i}", kind="faq") for i in range(5)] +
+                  [doc("page:30", "Phương án tổ chức thi"),
+                   *(doc(f"page:{31 + i}", f"Thi{s} văn", kind="story") for i, s in enumerate(["ếc", "ền", "ết"]))])
+    results = find("phuongg an")
+    assert titles(results)[0] == "Phương án tổ chức thi" and results.corrections == {"phuongg": ("phuong",)}
+    assert set(spelling.suggestions("thien", frozenset({"thiec", "thiet", "thien1"}),
+                                    {5: ["thiec", "thiet"]})) == {"thiec", "thiet"}
+
+
+def test_a_query_whose_every_word_would_change_keeps_its_words_unless_the_corrections_go_together(corpus):
+    """Two words the index lacks ("khiếu nại") are not turned into two indexed words that are never written
+    together: nothing is found, and the API offers its suggestions. Two typos of a pair that is written
+    together are corrected."""
+    writing.write([doc("page:40", "Buổi chiều mưa", summary="Thí sinh đến nơi thi sớm vào buổi chiều.")])
+    assert find("chiều nơi").total == 1  # both words are in it, apart
+    assert find("khiếu nại").total == 0
+    results = find("phuc khsaoo")  # both words known or one off: corrected as before
+    assert titles(results)[0].startswith("Hướng dẫn phúc khảo")
+    results = find("phucc khsao")  # every word off, and "phuc khao" is written together
+    assert titles(results)[0].startswith("Hướng dẫn phúc khảo") and results.interpreted_as == "phuc khao"
 
 
 def test_when_no_item_has_every_word_the_best_partial_matches_come_back(corpus):

@@ -11,7 +11,7 @@ from search import analysis, question_words, ranking, synonyms
 from search.database import frequencies, spellings, writing
 from search.database.backend import loose_levels
 from search.models import SearchSpelling, SearchSynonym
-from search.tone_fixes import retoned
+from search.tone_fixes import corrected, retoned
 from search.types import SearchDocument
 from tests.search.helpers import find, titles
 
@@ -155,6 +155,16 @@ def test_a_wrong_tone_mark_is_read_back_from_the_results():
     assert retoned("Giấy báo dư thi", ["Giấy báo dự thi ghi sai"]) == "Giấy báo dự thi"
     assert retoned("tot nghiep", ["tốt nghiệp"]) == ""  # typed without marks: not a mistake
     assert retoned("diễm thi", ["Diễm thi đậu", "Điểm thi"]) == ""  # the word as typed is there
+    assert retoned("thời khoá biểu", ["Thời khóa biểu lớp 12"]) == ""  # the old tone placement: the same spelling
+
+
+def test_a_corrected_typo_is_read_back_as_the_results_hold_it():
+    """The correction the results hold first, spelt as they spell it when the query has diacritics; the other
+    words (question words included) as typed."""
+    assert corrected("phc khảo", {"phc": ("pho", "phuc")}, ["Muốn phúc khảo bài thi", "Phố đi bộ"]) == "phúc khảo"
+    assert corrected("cho em hỏi nămm 2025 ạ", {"namm": ("nam",)}, ["Năm 2025"]) == "cho em hỏi năm 2025 ạ"
+    assert corrected("lich thj", {"thj": ("thi",)}, ["Lịch thi"]) == "lich thi"  # typed without marks: none added
+    assert corrected("phc khao", {"phc": ("pho", "phuc")}, []) == "pho khao"  # nothing to read: the likeliest
 
 
 def test_a_word_typed_with_its_diacritics_is_told_from_address_and_title_words_spelt_otherwise():
@@ -196,6 +206,9 @@ def test_the_api_says_what_was_searched(client, portal_with_questions):
     assert body["interpreted_as"] == "nguyện vọng" and body["message"] == "Đã tìm: nguyện vọng"
     body = client.get("/api/v1/search", {"q": "lich thj"}).json()  # a letter off: corrected from the vocabulary
     assert body["message"] == "Đã tìm: lich thi" and body["total"] >= 1
+    body = client.get("/api/v1/search", {"q": "muốn phc khảo"}).json()  # typed with marks: spelt as found
+    assert body["results"][0]["title"] == "Muốn phúc khảo bài thi thì làm thế nào?"
+    assert body["message"] == "Đã tìm: muốn phúc khảo"
 
 
 # --- Synonyms -------------------------------------------------------------------------------------------
