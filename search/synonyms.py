@@ -16,6 +16,32 @@ from search.models import SearchSynonym
 MAX_VARIANTS = 4  # queries searched besides the one typed
 KEEP_SECONDS = 60
 
+# Sets added after the first release: migration 0009 adds them to the databases migrated before (only these, so a
+# set an editor deleted stays deleted). Abbreviations of the seeds' directives and of the exam, i/y spellings.
+ADDED_IN_0009 = [
+    ("SBD | số báo danh", "viết tắt"),
+    ("BCĐ | ban chỉ đạo", "viết tắt"),
+    ("TP | thành phố", "viết tắt"),
+    ("TX | thị xã", "viết tắt"),
+    ("PTTH | phổ thông trung học | THPT", "tên cũ"),
+    ("GDTX | giáo dục thường xuyên", "viết tắt"),
+    ("HĐT | HĐ thi | hội đồng thi", "viết tắt"),
+    ("Bộ GD&ĐT | Bộ GDĐT | Bộ Giáo dục và Đào tạo", "viết tắt"),
+    ("TT&TT | TTTT | thông tin và truyền thông", "viết tắt"),
+    ("CNTT | công nghệ thông tin", "viết tắt"),
+    ("ĐH | đại học", "viết tắt"),
+    ("CĐ | cao đẳng", "viết tắt"),
+    ("ĐKXT | đăng ký xét tuyển", "viết tắt"),
+    ("KTX | ký túc xá", "viết tắt"),
+    ("nhà trọ | phòng trọ | chỗ trọ", "chỗ ở"),
+    ("mũ bảo hiểm | nón bảo hiểm", "Nam – Bắc"),
+    ("gửi | gởi", "Nam – Bắc"),
+    ("quy | qui", "chính tả i/y"),
+    ("mỹ | mĩ", "chính tả i/y"),
+    ("sỹ | sĩ", "chính tả i/y"),
+    ("hy | hi", "chính tả i/y"),
+]
+
 BUILT_IN = [
     ("THPT | trung học phổ thông", "cấp học"),
     ("THCS | trung học cơ sở", "cấp học"),
@@ -50,19 +76,21 @@ BUILT_IN = [
     ("kỹ | kĩ", "chính tả i/y"),
     ("giông | dông", "chính tả"),
     ("giấy tờ tùy thân | giấy tờ tuỳ thân | căn cước", "giấy tờ"),
+    *ADDED_IN_0009,
 ]
 
 _lock = threading.Lock()
 _cache: dict = {"at": -1e9, "sets": []}
 
 
-def install_built_in(model=None) -> int:
-    """Adds the built-in sets not there yet (migration 0007; tests after a flush)."""
+def install_built_in(model=None, sets: list[tuple[str, str]] | None = None) -> int:
+    """Adds the built-in sets (or ``sets``) not there yet (migrations 0007 and 0009; tests after a flush)."""
     model = model or SearchSynonym
+    sets = BUILT_IN if sets is None else sets
     have = set(model.objects.values_list("expressions", flat=True))
-    model.objects.bulk_create([model(expressions=e, note=n) for e, n in BUILT_IN if e not in have])
+    model.objects.bulk_create([model(expressions=e, note=n) for e, n in sets if e not in have])
     reset()
-    return len(BUILT_IN) - len(have & {e for e, _ in BUILT_IN})
+    return len(sets) - len(have & {e for e, _ in sets})
 
 
 def reset() -> None:
@@ -111,9 +139,12 @@ def variants(text: str, sets: list[list[tuple[str, str]]] | None = None) -> list
     if not found:
         return []
     out = []
-    for choice in itertools.product(*[[None, *replacements] for _, _, replacements in found]):
-        if all(c is None for c in choice):
-            continue
+    # One expression replaced at a time first (each synonym gets its turn), then several at once.
+    singles = [tuple(r if j == k else None for j in range(len(found)))
+               for k, (_, _, replacements) in enumerate(found) for r in replacements]
+    several = (c for c in itertools.product(*[[None, *replacements] for _, _, replacements in found])
+               if sum(r is not None for r in c) > 1)
+    for choice in itertools.chain(singles, several):
         parts, cursor = [], 0
         for (start, end, _), replacement in zip(found, choice, strict=True):
             parts += words[cursor:start]

@@ -224,6 +224,11 @@ SETS = [[(e, " ".join(analysis.terms(e))) for e in SearchSynonym(expressions=tex
     ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
     ("chấm phúc khảo", "phúc khảo"),
     ("một ngàn thí sinh", "một nghìn thí sinh"),
+    ("quên SBD", "quên số báo danh"),
+    ("qui chế thi", "quy chế thi"),
+    ("trường PTTH Châu Đốc", "trường THPT Châu Đốc"),
+    ("điểm thi TP Long Xuyên", "điểm thi thành phố Long Xuyên"),
+    ("Bộ GD&ĐT hệ thống tra cứu điểm", "Bộ Giáo dục và Đào tạo hệ thống tra cứu điểm"),  # each set gets a turn
 ])
 def test_synonyms_give_the_query_in_other_words(typed, expected):
     assert expected in synonyms.variants(typed, SETS)
@@ -264,6 +269,19 @@ def test_the_synonym_snippet_refuses_a_set_of_one(admin_client):
 def test_the_built_in_synonyms_are_installed_by_the_migration():
     have = set(SearchSynonym.objects.values_list("expressions", flat=True))
     assert {text for text, _ in synonyms.BUILT_IN} <= have or synonyms.install_built_in() == len(synonyms.BUILT_IN)
+
+
+def test_the_sets_added_later_reach_databases_migrated_before_but_not_a_set_an_editor_deleted():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    synonyms.install_built_in()
+    added = {text for text, _ in synonyms.ADDED_IN_0009}
+    SearchSynonym.objects.filter(expressions__in=added | {"UBND | ủy ban nhân dân"}).delete()
+    import_module("search.migrations.0009_more_synonyms").add_sets(apps, None)
+    have = set(SearchSynonym.objects.values_list("expressions", flat=True))
+    assert added <= have and "UBND | ủy ban nhân dân" not in have
 
 
 # --- Nothing good found ---------------------------------------------------------------------------------
