@@ -18,7 +18,7 @@ from functools import lru_cache
 from html import escape  # what django.utils.html.escape calls, without its lazy-string wrapper per call
 
 from cms.text import fold
-from search.question_words import asks_when, filler_flags, is_question
+from search.question_words import asks_when, asks_where, filler_flags, is_question
 from search.telex import decode_telex
 
 _WORD = re.compile(r"[^\W_]+")
@@ -103,6 +103,7 @@ class AnalysedQuery:
     groups: tuple[TermGroup, ...]
     question: bool = False  # asked as a question ("… ở đâu", "bao giờ …", "…?"): Q&A entries answer those
     asks_when: bool = False  # asks when ("bao giờ …", "… ngày nào"): the timetable's entries answer those too
+    asks_where: bool = False  # asks where ("… ở đâu"): the venues, with their addresses, answer those too
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -147,7 +148,8 @@ def analyse(query: str) -> AnalysedQuery:
             break
     decoded_text = _WORD.sub(_decoded_word, text) if any(g.alternatives[1:] for g in groups) else text
     return AnalysedQuery(text=text, decoded=decoded_text, groups=tuple(groups),
-                         question=text.rstrip().endswith("?") or is_question(words), asks_when=asks_when(words))
+                         question=text.rstrip().endswith("?") or is_question(words), asks_when=asks_when(words),
+                         asks_where=asks_where(words))
 
 
 def core_text(text: str) -> str:

@@ -109,3 +109,12 @@ WHEN_PHRASES = tuple(tuple(p.split()) for p in (
 def asks_when(words: list[str]) -> bool:
     """Whether the query asks when something happens ("bao giờ …", "… ngày nào", "mấy giờ …")."""
     return _holds_any(words, WHEN_PHRASES)
+
+
+# Asking where: the answer is an address, which the exam venues carry.
+WHERE_PHRASES = tuple(tuple(p.split()) for p in ("ở đâu", "tại đâu", "chỗ nào", "nơi nào", "địa chỉ nào"))
+
+
+def asks_where(words: list[str]) -> bool:
+    """Whether the query asks where something is ("điểm thi … ở đâu", "… chỗ nào")."""
+    return _holds_any(words, WHERE_PHRASES)

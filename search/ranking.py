@@ -7,9 +7,10 @@ document number or venue code, query words in the title (all of them, as a phras
 in the address or area names (in a query of one word, typed with its diacritics, not a word spelt with other
 ones: "toàn" is not "toán"), the year asked for, words typed with the right diacritics, and words in the
 text (more when repeated, less and less, and more in a short text than in a long one: BM25's term-frequency
-part). A question ranks the Q&A column's entries higher, and one asking when the timetable's. Ties go to the
-newer item; copies of an item (same title, year and kind) come after every distinct one, and the first page of
-a one-word query shows at most four items of one kind (not eight sittings titled "Lịch thi …" and nothing else).
+part). A question ranks the Q&A column's entries higher, one asking when the timetable's, and one asking
+where the venues (they carry the address). Ties go to the newer item; copies of an item (same title, year and
+kind) come after every distinct one, and the first page of a one-word query shows at most four items of one kind
+(not eight sittings titled "Lịch thi …" and nothing else).
 
 What the query contributes is worked out once per ranking (``_Scoring``); phrases are looked up as
 substrings of the space-padded term lists, so one candidate costs a few set and string operations.
@@ -24,6 +25,7 @@ from search.types import SearchDocument
 
 QUESTION_ANSWER_BONUS = 3.0
 DATED_KINDS = frozenset({"milestone", "session"})  # the timetable's entries: they answer "when"
+PLACED_KINDS = frozenset({"venue"})  # the exam venues, with their addresses: they answer "where"
 # In a query of one Vietnamese word (one or two syllables), the diacritics typed are all that tells "toán" from
 # "toàn"; with more words, the others do, and a mark typed wrong is likelier than another word meant.
 MARKS_TELL_WORDS = 2
@@ -149,6 +151,7 @@ class _Scoring:
         self.title_pairs = len(query.core) > 2  # with two words, the phrase bonus already counts the title
         self.question = query.question
         self.asks_when = query.asks_when
+        self.asks_where = query.asks_where
         self.compact = "".join(first)
 
 
@@ -221,7 +224,8 @@ def _score(candidate: Candidate, scoring: _Scoring) -> float:
         elif found[i] and found[j]:
             total -= 1.0
     kind = candidate.kind
-    if matched and ((scoring.question and kind == "faq") or (scoring.asks_when and kind in DATED_KINDS)):
+    if matched and ((scoring.question and kind == "faq") or (scoring.asks_when and kind in DATED_KINDS)
+                    or (scoring.asks_where and kind in PLACED_KINDS)):
         total += QUESTION_ANSWER_BONUS * matched / scoring.core_weight  # Q&A answers; asked when, the timetable
     compact = scoring.compact
     if len(compact) >= 4:  # a code of four characters or more, typed whole or as its start

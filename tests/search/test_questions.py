@@ -94,6 +94,26 @@ def test_a_question_asking_when_is_answered_by_the_timetable_first(questions):
     assert [h.key for h in find("nộp đơn chấm lại bài thi ở đâu").hits][:2] == ["page:20", "milestone:10"]
 
 
+@pytest.mark.parametrize("typed, where", [
+    ("điểm thi Long Xuyên ở đâu", True),
+    ("diem thi o long xuyen o dau", True),  # without diacritics
+    ("trường THPT Tân Châu ở chỗ nào vậy", True),
+    ("bao giờ có kết quả", False),
+    ("ở nhà đâu cũng được", False),  # the words apart
+])
+def test_a_question_asking_where_is_told_from_the_others(typed, where):
+    assert analysis.analyse(typed).asks_where is where
+
+
+def test_a_question_asking_where_is_answered_by_the_venues_first(questions):
+    """A venue and a newer news item with the same words: asked "where", the venue (it has the address) comes
+    first; asked without it, the newer item."""
+    same = {"title": "Điểm thi Trường THPT Hòa Lạc", "summary": "Thí sinh xã Phú Hòa dự thi tại đây."}
+    writing.write([doc("venue:30", kind="venue", year=2024, **same), doc("page:31", kind="news", **same)])
+    assert [h.key for h in find("điểm thi Hòa Lạc ở đâu").hits][:2] == ["venue:30", "page:31"]
+    assert [h.key for h in find("điểm thi Hòa Lạc").hits][:2] == ["page:31", "venue:30"]
+
+
 def test_a_query_of_filler_words_only_keeps_them_all():
     analysed = analysis.analyse("có không")
     assert [g.word for g in analysed.core] == ["có", "không"]
