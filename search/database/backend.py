@@ -26,6 +26,7 @@ from search.database.matching import Match
 from search.database.tables import ENTRY, TERM, among, fetch
 from search.models import SearchEntry
 from search.spelling import corrections
+from search.syllables import is_syllable
 from search.types import SearchQuery, SearchResults, Suggestion
 
 RELAX_BELOW = 20  # fewer entries than this with every word: those with most of the words are found too
@@ -107,7 +108,8 @@ def corrected_groups(groups: list[tuple[str, ...]], query: SearchQuery) -> list[
     """Unknown words with their likely corrections from the indexed vocabulary, the nearest ones, those in most
     documents first (the search engine ranks its typo matches with them too); the ranking, which rewards words
     kept together, tells which of them the best items hold. A query whose every word would change keeps its
-    words unless two of the corrections are written together somewhere."""
+    words when each is spelt as a Vietnamese syllable can be ("khiếu nại": words the index lacks, not typos),
+    or when no two of the corrections are written together anywhere."""
     fixed = []
     for typed, alternatives in zip(groups, corrections(groups), strict=True):
         extra = [a for a in alternatives if a not in typed]
@@ -115,8 +117,9 @@ def corrected_groups(groups: list[tuple[str, ...]], query: SearchQuery) -> list[
             counts = correction_counts(extra, query)
             extra = sorted((a for a in extra if counts[a]), key=lambda a: -counts[a])[:MAX_CORRECTIONS]
         fixed.append(tuple([*extra, *typed]) if extra else typed)
-    if len(groups) > 1 and all(f != g for f, g in zip(fixed, groups, strict=True)) and not held_together(fixed, query):
-        return groups  # every word "corrected" into words never written together: words the index lacks
+    if len(groups) > 1 and all(f != g for f, g in zip(fixed, groups, strict=True)) and (
+            all(is_syllable(g[0]) for g in groups) or not held_together(fixed, query)):
+        return groups  # every word well spelt, or "corrected" into words never written together: words it lacks
     return fixed
 
 

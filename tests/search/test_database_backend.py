@@ -13,6 +13,7 @@ from search import filters, spelling
 from search.database import backend, counts, engines, estimation, hits, matching, postgres, tables, writing
 from search.database.backend import DatabaseBackend
 from search.models import SearchEntry
+from search.syllables import is_syllable
 from search.types import AreaRef, SearchDocument, SearchQuery
 from tests.search.helpers import find, titles
 
@@ -154,17 +155,25 @@ def test_a_typo_is_corrected_to_the_nearest_words_however_common_a_farther_one(c
                                     {5: ["thiec", "thiet"]})) == {"thiec", "thiet"}
 
 
-def test_a_query_whose_every_word_would_change_keeps_its_words_unless_the_corrections_go_together(corpus):
-    """Two words the index lacks ("khiếu nại") are not turned into two indexed words that are never written
-    together: nothing is found, and the API offers its suggestions. Two typos of a pair that is written
-    together are corrected."""
-    writing.write([doc("page:40", "Buổi chiều mưa", summary="Thí sinh đến nơi thi sớm vào buổi chiều.")])
-    assert find("chiều nơi").total == 1  # both words are in it, apart
+def test_a_query_whose_every_word_would_change_keeps_its_words_when_they_are_words_or_never_go_together(corpus):
+    """Two well-spelt words the index lacks ("khiếu nại") are not turned into indexed words ("nhiều nơi", written
+    together here): nothing is found, and the API offers its suggestions. Two typos are corrected when two of
+    their corrections are written together ("phuc khao"), not when they never are."""
+    writing.write([doc("page:40", "Buổi chiều mưa", summary="Nhiều nơi có mưa vào buổi chiều."),
+                   doc("page:41", "Thí sinh đến nơi thi sớm", summary="Chiều nay trời mát.")])
+    assert find("nhiều nơi").total == 1
     assert find("khiếu nại").total == 0
-    results = find("phuc khsaoo")  # both words known or one off: corrected as before
-    assert titles(results)[0].startswith("Hướng dẫn phúc khảo")
     results = find("phucc khsao")  # every word off, and "phuc khao" is written together
     assert titles(results)[0].startswith("Hướng dẫn phúc khảo") and results.interpreted_as == "phuc khao"
+    assert find("chieuu noii").total == 0  # "chieu" and "noi" are in both pages, never together
+
+
+@pytest.mark.parametrize("word, syllable", [
+    ("khieu", True), ("nguyen", True), ("nghieng", True), ("khuya", True), ("quyet", True), ("giay", True),
+    ("ngueyn", False), ("vongg", False), ("khsao", False), ("thj", False), ("phc", False), ("thpt", False),
+])
+def test_a_folded_word_is_told_spelt_as_a_syllable_can_be_or_not(word, syllable):
+    assert is_syllable(word) is syllable
 
 
 def test_when_no_item_has_every_word_the_best_partial_matches_come_back(corpus):
