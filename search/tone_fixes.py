@@ -3,7 +3,8 @@
 A wrong tone mark: "nguyện vộng" finds "nguyện vọng" (matching ignores diacritics), and the answer says "Đã tìm:
 nguyện vọng". A word typed with diacritics that the results never spell that way is replaced by the spelling the
 results use most for the same letters (the old and new tone placements, "khoá" and "khóa", are one spelling).
-Words typed without diacritics are left alone: leaving the marks out is not a mistake.
+Words typed without diacritics are left alone: leaving the marks out is not a mistake; so are question and
+filler words ("thì", "có"), which are not what was searched for.
 
 A typo corrected from the indexed words ("phc khảo" → "phuc", "pho", …): the correction the results hold first,
 spelt as they spell it when the query was typed with diacritics, in place of the word typed.
@@ -15,6 +16,7 @@ from collections import Counter
 
 from cms.text import fold
 from search.analysis import toned_term
+from search.question_words import filler_flags
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -32,13 +34,15 @@ def retoned(text: str, found_texts: list[str]) -> str:
     """``text`` with its mistyped diacritics corrected from ``found_texts`` (titles and snippets of the results),
     or "" when nothing is to correct."""
     spellings = _spellings(found_texts)
+    text = unicodedata.normalize("NFC", text)
+    fillers = iter(filler_flags(_WORD.findall(text)))
     changed = False
 
     def fix(match: re.Match) -> str:
         nonlocal changed
         word = match.group()
         lower = word.lower()
-        if lower.isascii():
+        if next(fillers) or lower.isascii():  # "thì", "có": not searched for, whatever the results spell
             return word
         seen = spellings.get(fold(lower))
         if not seen or any(toned_term(spelt) == toned_term(lower) for spelt in seen):
@@ -47,7 +51,7 @@ def retoned(text: str, found_texts: list[str]) -> str:
         changed = True
         return best.capitalize() if word[:1].isupper() else best
 
-    fixed = _WORD.sub(fix, unicodedata.normalize("NFC", text))
+    fixed = _WORD.sub(fix, text)
     return " ".join(fixed.split()) if changed else ""
 
 

@@ -17,6 +17,7 @@ The metric functions at the top are pure: tests/search/test_relevance_classes.py
 """
 
 import math
+import random
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -154,6 +155,39 @@ def worst(rankings: dict[str, Sequence[str]], classes: dict[str, dict[str, Judge
     return "\n".join(lines)
 
 
+# --- Typos ------------------------------------------------------------------------------------------------
+
+TYPO_CLASSES = ("keywords", "one_word", "places", "synonyms", "questions")  # typed with diacritics, no typo yet
+
+
+def typo_sets(judged: dict[str, dict[str, Judgement]], seed: int = 7) -> tuple[dict[str, Judgement],
+                                                                               dict[str, dict[str, Judgement]]]:
+    """The queries of TYPO_CLASSES (as typed right), and their typos by kind, each with its query's judgement."""
+    from bench.search.typos import typo_queries
+
+    rnd = random.Random(seed)
+    right: dict[str, Judgement] = {}
+    by_kind: dict[str, dict[str, Judgement]] = {}
+    for cls in TYPO_CLASSES:
+        for query, judgement in judged[cls].items():
+            right[query] = judgement
+            for kind, typo in typo_queries(query, rnd):
+                by_kind.setdefault(kind, {})[typo] = judgement
+    return right, by_kind
+
+
+def typo_table(ours: dict[str, Scores], baseline: dict[str, Scores], right: Scores) -> str:
+    rows = ["| typo | queries | MRR@10 | recall@10 | nDCG@10 | BM25 MRR@10 | BM25 recall@10 |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+            f"| none (typed right) | {right.queries} | {right.mrr:.3f} | {right.recall:.3f} | {right.ndcg:.3f} | | |"]
+    for kind, s in ours.items():
+        b = baseline[kind]
+        name = f"**{kind}**" if kind == "overall" else kind
+        rows.append(f"| {name} | {s.queries} | {s.mrr:.3f} | {s.recall:.3f} | {s.ndcg:.3f} | {b.mrr:.3f} | "
+                    f"{b.recall:.3f} |")
+    return "\n".join(rows)
+
+
 # --- Command line --------------------------------------------------------------------------------------------
 
 def main() -> None:
@@ -169,6 +203,8 @@ def main() -> None:
     p.add_argument("--generated", type=int, default=20_000,
                    help="documents of the generated corpus for the 'generated' class (0: skip it)")
     p.add_argument("--worst", type=int, default=15, help="how many of the worst queries to list")
+    p.add_argument("--typos", action="store_true",
+                   help="also score the judged queries with one word mistyped (bench/search/typos.py), per kind")
     args = p.parse_args()
 
     scratch = None
@@ -225,6 +261,14 @@ def main() -> None:
     print(worst(ours, JUDGED, args.worst))
     if unmatched:
         print(f"\nJudged fragments naming no indexed title: {unmatched}")
+
+    if args.typos:
+        typed_right, mistyped = typo_sets(JUDGED)
+        print(f"\n## One word mistyped ({sum(map(len, mistyped.values()))} queries from the judged set's classes "
+              f"{', '.join(TYPO_CLASSES)})\n")
+        rankings, bm25_typos, _ = run(mistyped, root, now)
+        right = scores_by_class({q: ours[q] for q in typed_right}, {"right": typed_right})["right"]
+        print(typo_table(scores_by_class(rankings, mistyped), scores_by_class(bm25_typos, mistyped), right))
 
     if args.generated:
         if args.generated < GENERATED_MIN_DOCUMENTS:

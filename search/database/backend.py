@@ -31,6 +31,7 @@ from search.types import SearchQuery, SearchResults, Suggestion
 
 RELAX_BELOW = 20  # fewer entries than this with every word: those with most of the words are found too
 MAX_CORRECTIONS = 4  # a word's corrections matched (in any of them), the most common first
+BESIDE_SAMPLE = 30  # entries read to tell whether a correction is written next to its neighbour
 MAX_LOOSE_WORDS = 7  # when some words may be missing, the rarest seven are matched (the others still rank)
 
 
@@ -105,22 +106,49 @@ class DatabaseBackend:
 
 
 def corrected_groups(groups: list[tuple[str, ...]], query: SearchQuery) -> list[tuple[str, ...]]:
-    """Unknown words with their likely corrections from the indexed vocabulary, the nearest ones, those in most
-    documents first (the search engine ranks its typo matches with them too); the ranking, which rewards words
+    """Unknown words with their likely corrections from the indexed vocabulary: the nearest ones, those written
+    next to the query's known words beside them first ("hoại" after "huyện", before "Sơn": "Thoại"), then those in
+    most documents (the search engine ranks its typo matches with them too); the ranking, which rewards words
     kept together, tells which of them the best items hold. A query whose every word would change keeps its
     words when each is spelt as a Vietnamese syllable can be ("khiếu nại": words the index lacks, not typos),
     or when no two of the corrections are written together anywhere."""
+    corrected = corrections(groups)
+    known = [typed if alternatives == typed else None for typed, alternatives in zip(groups, corrected, strict=True)]
     fixed = []
-    for typed, alternatives in zip(groups, corrections(groups), strict=True):
+    for i, (typed, alternatives) in enumerate(zip(groups, corrected, strict=True)):
         extra = [a for a in alternatives if a not in typed]
         if extra:
             counts = correction_counts(extra, query)
-            extra = sorted((a for a in extra if counts[a]), key=lambda a: -counts[a])[:MAX_CORRECTIONS]
+            extra = [a for a in extra if counts[a]]
+            before, after = known[i - 1] if i else None, known[i + 1] if i + 1 < len(known) else None
+            beside = written_beside(extra, before, after, query) if len(extra) > MAX_CORRECTIONS else {}
+            extra = sorted(extra, key=lambda a: (-beside.get(a, 0), -counts[a]))[:MAX_CORRECTIONS]
         fixed.append(tuple([*extra, *typed]) if extra else typed)
     if len(groups) > 1 and all(f != g for f, g in zip(fixed, groups, strict=True)) and (
             all(is_syllable(g[0]) for g in groups) or not held_together(fixed, query)):
         return groups  # every word well spelt, or "corrected" into words never written together: words it lacks
     return fixed
+
+
+def written_beside(words: list[str], before: tuple[str, ...] | None, after: tuple[str, ...] | None,
+                   query: SearchQuery) -> dict[str, int]:
+    """For each word, in how many of the newest entries holding it and a neighbour it is written right after
+    ``before`` or right before ``after`` (each in any of its spellings): none without a neighbour."""
+    written = {}
+    for word in words:
+        pairs = [f" {b} {word} " for b in before or ()] + [f" {word} {a} " for a in after or ()]
+        neighbours = [g for g in (before, after) if g]
+        ids = [i for g in neighbours for i in match_for([(word,), g], query).newest(BESIDE_SAMPLE, head=False)]
+        written[word] = sum(any(p in f" {terms} " for terms in row for p in pairs) for row in entry_terms(ids))
+    return written
+
+
+def entry_terms(ids: list[int]) -> list[tuple[str, str, str]]:
+    """The title, place and text terms of these entries."""
+    if not ids:
+        return []
+    condition, params = among("id", sorted(set(ids)))
+    return fetch(f"SELECT title_terms, place_terms, text_terms FROM {ENTRY} WHERE {condition}", params)
 
 
 def corrections_made(groups: list[tuple[str, ...]], fixed: list[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -134,12 +162,8 @@ def held_together(groups: list[tuple[str, ...]], query: SearchQuery) -> bool:
     newest entries holding them all."""
     match = match_for(groups, query)
     ids = match.newest(tables.MIN_CANDIDATES, head=False) if match else []
-    if not ids:
-        return False
     pairs = {f" {a} {b} " for one, two in zip(groups, groups[1:], strict=False) for a in one for b in two}
-    condition, params = among("id", ids)
-    rows = fetch(f"SELECT title_terms, place_terms, text_terms FROM {ENTRY} WHERE {condition}", params)
-    return any(pair in f" {terms} " for row in rows for terms in row for pair in pairs)
+    return any(pair in f" {terms} " for row in entry_terms(ids) for terms in row for pair in pairs)
 
 
 def correction_counts(words: list[str], query: SearchQuery) -> dict[str, int]:

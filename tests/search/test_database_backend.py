@@ -155,6 +155,17 @@ def test_a_typo_is_corrected_to_the_nearest_words_however_common_a_farther_one(c
                                     {5: ["thiec", "thiet"]})) == {"thiec", "thiet"}
 
 
+def test_of_many_corrections_those_written_next_to_the_words_beside_it_are_kept(corpus):
+    """"hoại" is one letter from "hai", "hội", "hoa", "hoặc", "hoàn", "hoạt" (all commoner here) and "Thoại": beside
+    "huyện … Sơn", the one written there is among the corrections matched, and its item comes first."""
+    common = ["Hai", "Hội", "Hoa", "Hoặc", "Hoàn", "Hoạt"]
+    writing.write([doc(f"page:{50 + i}", f"{word} thi {n}") for i, (word, n) in
+                   enumerate((w, n) for w in common for n in range(3))] +
+                  [doc("page:80", "Huyện Thoại Sơn có ba điểm thi")])
+    results = find("huyện hoại sơn")
+    assert "thoai" in results.corrections["hoai"] and titles(results)[0] == "Huyện Thoại Sơn có ba điểm thi"
+
+
 def test_a_query_whose_every_word_would_change_keeps_its_words_when_they_are_words_or_never_go_together(corpus):
     """Two well-spelt words the index lacks ("khiếu nại") are not turned into indexed words ("nhiều nơi", written
     together here): nothing is found, and the API offers its suggestions. Two typos are corrected when two of

@@ -176,6 +176,7 @@ def test_a_wrong_tone_mark_is_read_back_from_the_results():
     assert retoned("tot nghiep", ["tốt nghiệp"]) == ""  # typed without marks: not a mistake
     assert retoned("diễm thi", ["Diễm thi đậu", "Điểm thi"]) == ""  # the word as typed is there
     assert retoned("thời khoá biểu", ["Thời khóa biểu lớp 12"]) == ""  # the old tone placement: the same spelling
+    assert retoned("thi xong thì chiều thi gì", ["Lịch thi chiều"]) == ""  # "thì" is not what was searched for
 
 
 def test_a_corrected_typo_is_read_back_as_the_results_hold_it():
