@@ -39,16 +39,24 @@ def reset() -> None:
         _cache.update(loaded_at=0.0, count=-1)
 
 
-def suggestions(word: str, words: frozenset[str], by_length: dict[int, list[str]]) -> list[str]:
-    if word in words or word.isdigit() or len(word) < 3:
+def suggestions(word: str, words: frozenset[str], by_length: dict[int, list[str]],
+                known_too: bool = False) -> list[str]:
+    """The indexed words nearest to ``word`` (none for a word of the index, unless ``known_too``)."""
+    if (word in words and not known_too) or word.isdigit() or len(word) < (2 if known_too else 3):
         return []
     limit = 1 if len(word) < 7 else 2
     found = []
     for length in range(len(word) - limit, len(word) + limit + 1):
         found += [(distance, candidate) for candidate, distance, _ in process.extract(
-            word, by_length.get(length, ()), scorer=OSA.distance, score_cutoff=limit, limit=None)]
+            word, by_length.get(length, ()), scorer=OSA.distance, score_cutoff=limit, limit=None)
+            if candidate != word]
     nearest = min((distance for distance, _ in found), default=0)
     return sorted(c for distance, c in found if distance == nearest)[:MAX_ALTERNATIVES]
+
+
+def near_words(word: str) -> list[str]:
+    """The indexed words nearest to a word of the index (a typo may make another word: "phú" for "phúc")."""
+    return suggestions(word, *_vocabulary(), known_too=True)
 
 
 def corrections(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:

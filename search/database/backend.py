@@ -25,7 +25,7 @@ from search.database.hits import HIT_FIELDS, SUGGESTION_FIELDS, hit, hit_rows, r
 from search.database.matching import Match
 from search.database.tables import ENTRY, TERM, among, fetch
 from search.models import SearchEntry
-from search.spelling import corrections
+from search.spelling import corrections, near_words
 from search.syllables import is_syllable
 from search.types import SearchQuery, SearchResults, Suggestion
 
@@ -57,6 +57,14 @@ class DatabaseBackend:
                 if counts.total:
                     interpreted = " ".join(alts[0] for alts in fixed)
                     made = corrections_made(groups, fixed)
+        elif counts.total < RELAX_BELOW and (fixed := pair_corrected(groups, query)):
+            fixed_match = match_for(fixed, query)
+            fixed_counts = totals(fixed_match, window)
+            if fixed_counts.total > counts.total:
+                match, counts = fixed_match, fixed_counts
+                analysed = with_core_alternatives(analysed, fixed)
+                interpreted = " ".join(alts[0] for alts in fixed)
+                made = corrections_made(groups, fixed)
         analysed = frequencies.weighted(analysed, query.root)
         matched = [(match, counts)]
         if counts.total < RELAX_BELOW and analysed.loosenable:
@@ -149,6 +157,35 @@ def entry_terms(ids: list[int]) -> list[tuple[str, str, str]]:
         return []
     condition, params = among("id", sorted(set(ids)))
     return fetch(f"SELECT title_terms, place_terms, text_terms FROM {ENTRY} WHERE {condition}", params)
+
+
+def pair_corrected(groups: list[tuple[str, ...]], query: SearchQuery) -> list[tuple[str, ...]] | None:
+    """Two words of the index never written together ("phú khảo", "kế quả"): a typo that made another word. The
+    word nearest to one of them that is written next to the other in most entries ("phúc", "kết") is added to its
+    spellings. None when the two are written together somewhere, or no near word is."""
+    if len(groups) != 2 or any(a.isdigit() or len(a) < 2 for g in groups for a in g) or held_together(groups, query):
+        return None
+    options = []  # (entries where it is written next to the other word, the near word, which word it stands for)
+    for i, typed in enumerate(groups):
+        near = list(dict.fromkeys(w for a in typed for w in near_words(a) if w not in typed))
+        if near:
+            other = groups[1 - i]
+            written = written_beside_any(near, other if i else None, None if i else other, query)
+            options += [(n, w, i) for w, n in written.items() if n]
+    if not options:
+        return None
+    _, word, i = max(options, key=lambda o: o[0])
+    return [(word, *g) if j == i else g for j, g in enumerate(groups)]
+
+
+def written_beside_any(words: list[str], before: tuple[str, ...] | None, after: tuple[str, ...] | None,
+                       query: SearchQuery) -> dict[str, int]:
+    """``written_beside`` in one statement: among the newest entries holding one of the words and the neighbour."""
+    neighbour = before or after
+    ids = match_for([tuple(words), neighbour], query).newest(BESIDE_SAMPLE * 3, head=False)
+    rows = [[f" {terms} " for terms in row] for row in entry_terms(ids)]
+    pairs = {w: [f" {b} {w} " for b in before or ()] + [f" {w} {a} " for a in after or ()] for w in words}
+    return {w: sum(any(p in terms for terms in row for p in pairs[w]) for row in rows) for w in words}
 
 
 def corrections_made(groups: list[tuple[str, ...]], fixed: list[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

@@ -14,6 +14,7 @@ from search.database.backend import (
     corrected_groups,
     corrections_made,
     loose_levels,
+    pair_corrected,
     with_core_alternatives,
 )
 from search.elastic.breaker import get_breaker
@@ -79,6 +80,10 @@ class ElasticsearchBackend(SearchIndex):
                             results.corrections = typo_results.corrections
                             return results
                     return typo_results
+            if 0 < found < RELAX_BELOW and (fixed := pair_corrected([g.alternatives for g in analysed.core], query)):
+                pair_results, _ = self._typo_search(query, analysed, fixed)  # "phú khảo": a typo made another word
+                if pair_results.total > found:
+                    return pair_results
             if found < RELAX_BELOW and analysed.loosenable:
                 loose = self._loose(query, analysed, also, found)
                 if loose is not None:
@@ -130,12 +135,14 @@ class ElasticsearchBackend(SearchIndex):
         page = self._guarded(lambda engine: engine.search(self.alias, body)) if keys else {"hits": {"hits": []}}
         return results_from_response(response, analysed, query, page, also)
 
-    def _typo_search(self, query: SearchQuery, analysed: AnalysedQuery) -> tuple[SearchResults, AnalysedQuery]:
+    def _typo_search(self, query: SearchQuery, analysed: AnalysedQuery,
+                     fixed: list[tuple[str, ...]] | None = None) -> tuple[SearchResults, AnalysedQuery]:
         """Nothing found for the words as typed. As the database backend does, the words are corrected from the
         indexed vocabulary (the database's) and matched, corrected, across fields; the engine also allows typos
-        within a field for what the vocabulary cannot correct. The ranking reads the corrections."""
+        within a field for what the vocabulary cannot correct. The ranking reads the corrections. ``fixed``: the
+        words with their corrections already (``pair_corrected``)."""
         groups = [g.alternatives for g in analysed.core]
-        fixed = corrected_groups(groups, query)
+        fixed = fixed or corrected_groups(groups, query)
         corrected = frequencies.weighted(with_core_alternatives(analysed, fixed), query.root)  # as the database
         interpreted = " ".join(alternatives[0] for alternatives in fixed) if fixed != groups else ""
         matched_as = dataclasses.replace(corrected, decoded=interpreted) if interpreted else corrected

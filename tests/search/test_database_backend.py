@@ -166,6 +166,17 @@ def test_of_many_corrections_those_written_next_to_the_words_beside_it_are_kept(
     assert "thoai" in results.corrections["hoai"] and titles(results)[0] == "Huyện Thoại Sơn có ba điểm thi"
 
 
+def test_two_words_never_written_together_are_read_as_the_pair_the_index_writes(corpus):
+    """"phú khảo": both words are indexed ("Châu Phú", "khảo sát") but never together; "phúc", one letter from
+    "phú", is written before "khảo": the phúc khảo items come first, and the answer says so. A pair written
+    together ("hoa phượng") is left as typed."""
+    writing.write([doc("page:60", "Điểm thi Châu Phú", summary="Khảo sát phòng thi trước ngày thi.")])
+    results = find("phú khảo")
+    assert titles(results)[0].startswith("Hướng dẫn phúc khảo") and "Điểm thi Châu Phú" in titles(results)
+    assert results.corrections == {"phu": ("phuc",)} and results.interpreted_as == "phuc khao"
+    assert find("hoa phượng").corrections == {}
+
+
 def test_a_query_whose_every_word_would_change_keeps_its_words_when_they_are_words_or_never_go_together(corpus):
     """Two well-spelt words the index lacks ("khiếu nại") are not turned into indexed words ("nhiều nơi", written
     together here): nothing is found, and the API offers its suggestions. Two typos are corrected when two of

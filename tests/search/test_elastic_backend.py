@@ -411,6 +411,20 @@ def test_typos_are_tolerated_only_when_the_words_as_typed_find_nothing(fake):
             for b in any_word] == [2, 1]  # half of the four words, then any one
 
 
+def test_two_words_never_written_together_are_asked_again_as_the_pair_the_index_writes(fake):
+    """As the database backend: "phú khảo" finds an item with both words apart; "phúc khảo" is written together
+    in the index, so the engine asks again with "phúc" as a spelling of "phú", and says what was searched."""
+    from search.database import writing
+
+    writing.write([doc("page:1", "Hướng dẫn phúc khảo bài thi", path="000100010001"),
+                   doc("page:2", "Điểm thi Châu Phú", summary="Khảo sát phòng thi.", path="000100010002")])
+    fake.fail_next = [found(1), found(2)]
+    results = ElasticsearchBackend().search(SearchQuery(text="phú khảo", root=ROOT, now=NOW))
+    bodies = [body for _, body in fake.calls("POST", "/muathi/_search")]
+    assert '"phuc phu"' in json.dumps(bodies[1]) and '"phuc phu"' not in json.dumps(bodies[0])
+    assert results.corrections == {"phu": ("phuc",)} and results.total == 2
+
+
 def test_server_errors_open_the_breaker(fake):
     fake.fail_next = [FakeElasticsearch.error(503, "unavailable_shards_exception")] * 2
     backend = ElasticsearchBackend()
