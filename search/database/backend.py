@@ -204,7 +204,9 @@ def held_together(groups: list[tuple[str, ...]], query: SearchQuery) -> bool:
 
 
 def correction_counts(words: list[str], query: SearchQuery) -> dict[str, int]:
-    return frequencies.entry_counts(words, query)
+    """How many of the site's entries hold each word: the counts the ranking's weights read too, kept for minutes
+    (``frequencies.site_counts``), so a correction's count is looked up once."""
+    return frequencies.site_counts(set(words), query.root)
 
 
 def loose_levels(words: int) -> list[int]:
