@@ -40,6 +40,8 @@ ADDED_IN_0009 = [
     ("mỹ | mĩ", "chính tả i/y"),
     ("sỹ | sĩ", "chính tả i/y"),
     ("hy | hi", "chính tả i/y"),
+    ("có điểm thi | công bố kết quả thi | công bố điểm thi | có kết quả thi", "kết quả thi"),
+    ("có điểm | công bố kết quả | công bố điểm | có kết quả", "kết quả thi"),
 ]
 
 BUILT_IN = [
