@@ -47,9 +47,8 @@ def retoned(text: str, found_texts: list[str]) -> str:
         seen = spellings.get(fold(lower))
         if not seen or any(toned_term(spelt) == toned_term(lower) for spelt in seen):
             return word
-        best = seen.most_common(1)[0][0]
         changed = True
-        return best.capitalize() if word[:1].isupper() else best
+        return _cased_as(word, seen.most_common(1)[0][0])
 
     fixed = _WORD.sub(fix, text)
     return " ".join(fixed.split()) if changed else ""
@@ -70,6 +69,14 @@ def corrected(text: str, corrections: dict[str, tuple[str, ...]], found_texts: l
         if not alternatives:
             return match.group()
         best = min(alternatives, key=lambda a: (first_seen.get(a, len(first_seen)), alternatives.index(a)))
-        return spellings[best].most_common(1)[0][0] if marked and best in spellings else best
+        best = spellings[best].most_common(1)[0][0] if marked and best in spellings else best
+        return _cased_as(match.group(), best)
 
     return " ".join(_WORD.sub(fix, unicodedata.normalize("NFC", text)).split())
+
+
+def _cased_as(typed: str, word: str) -> str:
+    """``word`` in the case ``typed`` was written in ("PHÚ" → "PHÚC", "Phú" → "Phúc")."""
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    return word.capitalize() if typed[:1].isupper() else word

@@ -186,6 +186,8 @@ def test_a_corrected_typo_is_read_back_as_the_results_hold_it():
     assert corrected("cho em hỏi nămm 2025 ạ", {"namm": ("nam",)}, ["Năm 2025"]) == "cho em hỏi năm 2025 ạ"
     assert corrected("lich thj", {"thj": ("thi",)}, ["Lịch thi"]) == "lich thi"  # typed without marks: none added
     assert corrected("phc khao", {"phc": ("pho", "phuc")}, []) == "pho khao"  # nothing to read: the likeliest
+    assert corrected("PHÚ KHẢO", {"phu": ("phuc",)}, ["Phúc khảo"]) == "PHÚC KHẢO"  # as it was typed
+    assert corrected("Phú khảo", {"phu": ("phuc",)}, ["phúc khảo"]) == "Phúc khảo"
 
 
 def test_a_word_typed_with_its_diacritics_is_told_from_address_and_title_words_spelt_otherwise():
