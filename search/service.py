@@ -40,10 +40,11 @@ def search(query: SearchQuery) -> SearchResults:
 def searched(text: str, results: SearchResults) -> str:
     """What was searched, read back from what was found (``search.tone_fixes``): typos corrected as the results
     spell them, wrong tone marks as the results place them; "" when that is what was typed."""
-    found = [text for h in results.hits for text in (h.title, strip_tags(h.snippet))]
-    if results.corrections:
-        text = corrected(analyse(text).decoded, results.corrections, found)
-    return retoned(text, found) or text if results.corrections else retoned(text, found)
+    found = [part for h in results.hits for part in (h.title, strip_tags(h.snippet))]
+    if not results.corrections:
+        return retoned(text, found)
+    fixed = corrected(analyse(text).decoded, results.corrections, found)
+    return retoned(fixed, found) or fixed
 
 
 def useful_questions(root: str, limit: int = 5) -> list[Suggestion]:

@@ -62,7 +62,8 @@ def corrected(text: str, corrections: dict[str, tuple[str, ...]], found_texts: l
     for found in found_texts:
         for word in _WORD.findall(fold(found)):
             first_seen.setdefault(word, len(first_seen))
-    marked = not unicodedata.normalize("NFC", text).isascii()
+    text = unicodedata.normalize("NFC", text)
+    marked = not text.isascii()
 
     def fix(match: re.Match) -> str:
         alternatives = corrections.get(fold(match.group()))
@@ -72,7 +73,7 @@ def corrected(text: str, corrections: dict[str, tuple[str, ...]], found_texts: l
         best = spellings[best].most_common(1)[0][0] if marked and best in spellings else best
         return _cased_as(match.group(), best)
 
-    return " ".join(_WORD.sub(fix, unicodedata.normalize("NFC", text)).split())
+    return " ".join(_WORD.sub(fix, text).split())
 
 
 def _cased_as(typed: str, word: str) -> str:

@@ -26,6 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from bench.search.typos import typo_queries  # noqa: E402
+
 K = 10
 
 Judgement = dict[str, int]  # title fragment ("=" + whole title for an exact title) → grade (2 best, 1 relevant)
@@ -163,8 +165,6 @@ TYPO_CLASSES = ("keywords", "one_word", "places", "synonyms", "questions")  # ty
 def typo_sets(judged: dict[str, dict[str, Judgement]], seed: int = 7) -> tuple[dict[str, Judgement],
                                                                                dict[str, dict[str, Judgement]]]:
     """The queries of TYPO_CLASSES (as typed right), and their typos by kind, each with its query's judgement."""
-    from bench.search.typos import typo_queries
-
     rnd = random.Random(seed)
     right: dict[str, Judgement] = {}
     by_kind: dict[str, dict[str, Judgement]] = {}

@@ -47,24 +47,23 @@ class DatabaseBackend:
             return SearchResults(hits=[], total=0, backend=self.name, facets=facet_counts([], 1.0))
         window = min(tables.MAX_RESULTS, max(tables.MIN_CANDIDATES, query.offset + query.limit))
         counts = totals(match, window) if all_indexed(groups) else Counts(0, True, facet_counts([], 1.0))
-        made: dict[str, tuple[str, ...]] = {}
+        fixed = None  # the words with the corrections that found something
         if counts.total == 0:
-            fixed = corrected_groups(groups, query)
-            if fixed != groups:
-                match = match_for(fixed, query)
+            candidate = corrected_groups(groups, query)
+            if candidate != groups:
+                match = match_for(candidate, query)
                 counts = totals(match, window)
-                analysed = with_core_alternatives(analysed, fixed)
-                if counts.total:
-                    interpreted = " ".join(alts[0] for alts in fixed)
-                    made = corrections_made(groups, fixed)
-        elif counts.total < RELAX_BELOW and (fixed := pair_corrected(groups, query)):
-            fixed_match = match_for(fixed, query)
-            fixed_counts = totals(fixed_match, window)
-            if fixed_counts.total > counts.total:
-                match, counts = fixed_match, fixed_counts
-                analysed = with_core_alternatives(analysed, fixed)
-                interpreted = " ".join(alts[0] for alts in fixed)
-                made = corrections_made(groups, fixed)
+                analysed = with_core_alternatives(analysed, candidate)
+                fixed = candidate if counts.total else None
+        elif counts.total < RELAX_BELOW and (candidate := pair_corrected(groups, query)):
+            candidate_match = match_for(candidate, query)
+            candidate_counts = totals(candidate_match, window)
+            if candidate_counts.total > counts.total:
+                match, counts, fixed = candidate_match, candidate_counts, candidate
+                analysed = with_core_alternatives(analysed, candidate)
+        made = corrections_made(groups, fixed) if fixed else {}
+        if fixed:
+            interpreted = " ".join(alts[0] for alts in fixed)
         analysed = frequencies.weighted(analysed, query.root)
         matched = [(match, counts)]
         if counts.total < RELAX_BELOW and analysed.loosenable:
@@ -142,13 +141,28 @@ def written_beside(words: list[str], before: tuple[str, ...] | None, after: tupl
                    query: SearchQuery) -> dict[str, int]:
     """For each word, in how many of the newest entries holding it and a neighbour it is written right after
     ``before`` or right before ``after`` (each in any of its spellings): none without a neighbour."""
-    written = {}
-    for word in words:
-        pairs = [f" {b} {word} " for b in before or ()] + [f" {word} {a} " for a in after or ()]
-        neighbours = [g for g in (before, after) if g]
-        ids = [i for g in neighbours for i in match_for([(word,), g], query).newest(BESIDE_SAMPLE, head=False)]
-        written[word] = sum(any(p in f" {terms} " for terms in row for p in pairs) for row in entry_terms(ids))
-    return written
+    neighbours = [g for g in (before, after) if g]
+    return {word: _holding(_next_to(word, before, after), entry_terms(
+        [i for g in neighbours for i in match_for([(word,), g], query).newest(BESIDE_SAMPLE, head=False)]))
+        for word in words}
+
+
+def written_beside_any(words: list[str], before: tuple[str, ...] | None, after: tuple[str, ...] | None,
+                       query: SearchQuery) -> dict[str, int]:
+    """``written_beside`` in one statement: among the newest entries holding one of the words and the neighbour."""
+    ids = match_for([tuple(words), before or after], query).newest(BESIDE_SAMPLE * 3, head=False)
+    rows = entry_terms(ids)
+    return {word: _holding(_next_to(word, before, after), rows) for word in words}
+
+
+def _next_to(word: str, before: tuple[str, ...] | None, after: tuple[str, ...] | None) -> list[str]:
+    """" b word " for each spelling of ``before``, " word a " for each of ``after``."""
+    return [f" {b} {word} " for b in before or ()] + [f" {word} {a} " for a in after or ()]
+
+
+def _holding(pairs: list[str] | set[str], rows: list[tuple[str, str, str]]) -> int:
+    """How many of the entries (their term lists: ``entry_terms``) have one of the padded pairs in one list."""
+    return sum(any(pair in f" {terms} " for terms in row for pair in pairs) for row in rows)
 
 
 def entry_terms(ids: list[int]) -> list[tuple[str, str, str]]:
@@ -178,16 +192,6 @@ def pair_corrected(groups: list[tuple[str, ...]], query: SearchQuery) -> list[tu
     return [(word, *g) if j == i else g for j, g in enumerate(groups)]
 
 
-def written_beside_any(words: list[str], before: tuple[str, ...] | None, after: tuple[str, ...] | None,
-                       query: SearchQuery) -> dict[str, int]:
-    """``written_beside`` in one statement: among the newest entries holding one of the words and the neighbour."""
-    neighbour = before or after
-    ids = match_for([tuple(words), neighbour], query).newest(BESIDE_SAMPLE * 3, head=False)
-    rows = [[f" {terms} " for terms in row] for row in entry_terms(ids)]
-    pairs = {w: [f" {b} {w} " for b in before or ()] + [f" {w} {a} " for a in after or ()] for w in words}
-    return {w: sum(any(p in terms for terms in row for p in pairs[w]) for row in rows) for w in words}
-
-
 def corrections_made(groups: list[tuple[str, ...]], fixed: list[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """Each word corrected (folded, as typed) → its corrections, likeliest first."""
     return {typed[0]: tuple(a for a in alternatives if a not in typed)
@@ -200,7 +204,7 @@ def held_together(groups: list[tuple[str, ...]], query: SearchQuery) -> bool:
     match = match_for(groups, query)
     ids = match.newest(tables.MIN_CANDIDATES, head=False) if match else []
     pairs = {f" {a} {b} " for one, two in zip(groups, groups[1:], strict=False) for a in one for b in two}
-    return any(pair in f" {terms} " for row in entry_terms(ids) for terms in row for pair in pairs)
+    return _holding(pairs, entry_terms(ids)) > 0
 
 
 def correction_counts(words: list[str], query: SearchQuery) -> dict[str, int]:
